@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+import { relative } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { build, validate, type BuildResult } from './build.js';
+import type { BuildOptions } from './config/index.js';
+import { toolVersion } from './config/index.js';
+import { diagnosticFormats, formatDiagnostics, type DiagnosticFormat } from './diagnostics/index.js';
+import { outputFormats, type OutputFormat } from './schema/document-schema.js';
+
+/**
+ * The command line: maps flags onto the library's options, calls it, prints, and sets
+ * process.exitCode. No logic of its own beyond that.
+ */
+
+interface FlagSpec {
+  readonly type: 'string' | 'boolean';
+  readonly multiple?: boolean;
+  readonly short?: string;
+  readonly value?: string;
+  readonly description: string;
+}
+
+const commonFlags = {
+  root: { type: 'string', value: 'DIR', description: 'Project root (default: current directory)' },
+  strict: { type: 'boolean', description: 'Exit 1 on warnings too' },
+  format: { type: 'string', value: 'pretty|json|github', description: 'Diagnostics format (default: pretty)' },
+  today: { type: 'string', value: 'YYYY-MM-DD', description: 'Date that review_by is compared with (default: today)' },
+  help: { type: 'boolean', short: 'h', description: 'Show help' },
+} as const satisfies Record<string, FlagSpec>;
+
+const buildFlags = {
+  ...commonFlags,
+  out: { type: 'string', value: 'DIR', description: 'Output directory (default: out)' },
+  only: { type: 'string', multiple: true, value: 'ID', description: 'Build only these document ids or globs (repeatable)' },
+  formats: { type: 'string', value: 'html,pdf', description: 'Formats to produce (default: each document’s formats)' },
+  concurrency: { type: 'string', value: 'N', description: 'Pages printed at once (default: CPU count)' },
+  browser: { type: 'string', value: 'PATH', description: 'Chromium/Chrome executable for PDFs' },
+} as const satisfies Record<string, FlagSpec>;
+
+const commands = {
+  build: { flags: buildFlags, summary: 'Build every document to out/ (HTML, PDF, index, manifest)' },
+  validate: { flags: commonFlags, summary: 'Check content and templates without writing anything' },
+} as const;
+
+type CommandName = keyof typeof commands;
+
+class UsageError extends Error {}
+
+function usage(): string {
+  const lines = [`briefwright ${toolVersion} — validated facts and Markdown to sourced briefings`, '', 'Usage: briefwright <command> [options]', '', 'Commands:'];
+  for (const [name, spec] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${spec.summary}`);
+  lines.push('', 'Run `briefwright <command> --help` for its options.', 'Exit codes: 0 ok · 1 content errors · 2 usage/config error · 3 environment (no browser, disk)');
+  return `${lines.join('\n')}\n`;
+}
+
+function commandUsage(name: CommandName): string {
+  const spec = commands[name];
+  const lines = [`Usage: briefwright ${name} [options]`, '', spec.summary, '', 'Options:'];
+  for (const [flag, f] of Object.entries(spec.flags) as [string, FlagSpec][]) {
+    const left = `${f.short ? `-${f.short}, ` : '    '}--${flag}${f.value ? ` ${f.value}` : ''}`;
+    lines.push(`  ${left.padEnd(30)} ${f.description}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function parseFormat(value: string | undefined): DiagnosticFormat {
+  const format = value ?? 'pretty';
+  if (!(diagnosticFormats as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${diagnosticFormats.join(', ')}, got \`${format}\``);
+  return format as DiagnosticFormat;
+}
+
+function parseOutputFormats(value: string | undefined): OutputFormat[] | undefined {
+  if (value === undefined) return undefined;
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.find((f) => !(outputFormats as readonly string[]).includes(f));
+  if (bad !== undefined || list.length === 0) throw new UsageError(`--formats takes a comma-separated list of ${outputFormats.join(', ')}, got \`${value}\``);
+  return list as OutputFormat[];
+}
+
+function parsePositiveInteger(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9][0-9]{0,5}$/.test(value)) throw new UsageError(`--${flag} must be a whole number greater than zero, got \`${value}\``);
+  return Number(value);
+}
+
+function parseDate(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new UsageError(`--${flag} must be a date written YYYY-MM-DD, got \`${value}\``);
+  return value;
+}
+
+function print(result: BuildResult, format: DiagnosticFormat, command: CommandName, root: string): void {
+  const color = process.stderr.isTTY === true && !process.env['NO_COLOR'];
+  if (format === 'pretty') {
+    process.stderr.write(formatDiagnostics(result.diagnostics, 'pretty', { color }));
+    if (command === 'build' && result.outDir) {
+      const where = relative(process.cwd(), result.outDir) || '.';
+      const written = result.manifest ? `Built ${result.outputs.length} output${result.outputs.length === 1 ? '' : 's'} in ${where}/` : 'Nothing written';
+      process.stderr.write(`${written} · ${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}\n`);
+    } else if (command === 'validate' && result.diagnostics.length === 0) {
+      process.stderr.write(`${relative(process.cwd(), root) || '.'}: no problems\n`);
+    }
+  } else {
+    process.stdout.write(formatDiagnostics(result.diagnostics, format));
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(usage());
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${toolVersion}\n`);
+    return 0;
+  }
+  if (!Object.hasOwn(commands, command)) throw new UsageError(`Unknown command \`${command}\`. Commands: ${Object.keys(commands).join(', ')}`);
+  const name = command as CommandName;
+  const spec = commands[name];
+  let values: Record<string, string | boolean | string[] | undefined>;
+  try {
+    ({ values } = parseArgs({ args: [...rest], options: spec.flags as ParseArgsConfig['options'], allowPositionals: false, strict: true }) as {
+      values: Record<string, string | boolean | string[] | undefined>;
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values['help']) {
+    process.stdout.write(commandUsage(name));
+    return 0;
+  }
+  const format = parseFormat(values['format'] as string | undefined);
+  const options: BuildOptions = {
+    root: (values['root'] as string | undefined) ?? '.',
+    strict: values['strict'] === true,
+  };
+  const today = parseDate('today', values['today'] as string | undefined);
+  if (today !== undefined) options.today = today;
+  if (name === 'build') {
+    const out = values['out'] as string | undefined;
+    if (out !== undefined) options.out = out;
+    const only = values['only'] as string[] | undefined;
+    if (only !== undefined) options.only = only.flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
+    const formats = parseOutputFormats(values['formats'] as string | undefined);
+    if (formats !== undefined) options.formats = formats;
+    const concurrency = parsePositiveInteger('concurrency', values['concurrency'] as string | undefined);
+    if (concurrency !== undefined) options.concurrency = concurrency;
+    const browser = values['browser'] as string | undefined;
+    if (browser !== undefined) options.browser = browser;
+  }
+  const result = name === 'build' ? await build(options) : await validate(options);
+  print(result, format, name, options.root ?? '.');
+  return result.exitCode;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`briefwright: ${error.message}\nRun \`briefwright --help\` for usage.\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`briefwright: internal error — this is a bug in briefwright; please report it.\n${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = 70;
+  },
+);

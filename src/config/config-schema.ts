@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { outputFormats } from '../schema/document-schema.js';
+import { dateSchema, optional, positiveIntegerSchema } from '../schema/scalars.js';
+
+/** briefwright.config.yaml: optional; every key has a default and a matching CLI flag. */
+export const configSchema = z
+  .strictObject({
+    out: optional(z.string().trim().min(1)),
+    formats: optional(z.array(z.enum(outputFormats)).min(1)),
+    concurrency: optional(positiveIntegerSchema),
+    today: optional(dateSchema),
+    pdf: optional(
+      z.strictObject({
+        browser: optional(z.string().trim().min(1)),
+        timeout: optional(positiveIntegerSchema.meta({ description: 'Per-document print timeout in milliseconds.' })),
+      }),
+    ),
+  })
+  .meta({ title: 'briefwright config', description: 'briefwright.config.yaml at the project root.' });
+
+export type WrittenConfig = z.output<typeof configSchema>;

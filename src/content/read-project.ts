@@ -1,0 +1,117 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { normalizeText, type TextFile } from './text-file.js';
+
+/** Every input of a project, read once. Paths are relative to the root, POSIX, sorted. */
+export interface ProjectFiles {
+  readonly root: string;
+  readonly publisher: TextFile | undefined;
+  readonly sources: TextFile | undefined;
+  readonly facts: readonly TextFile[];
+  readonly sections: readonly TextFile[];
+  readonly recipients: readonly TextFile[];
+  readonly documents: readonly TextFile[];
+  readonly layouts: readonly TextFile[];
+  readonly partials: readonly TextFile[];
+  readonly styles: readonly TextFile[];
+  /** Images and other binary assets that content and templates may embed, by relative path. */
+  readonly assets: ReadonlyMap<string, Uint8Array>;
+}
+
+export interface ReadProjectResult {
+  files: ProjectFiles;
+  diagnostics: Diagnostic[];
+}
+
+const assetExtensions = /\.(png|jpe?g|gif|svg|webp|avif)$/i;
+/** Larger inputs are refused before parsing: no briefing needs them and parsers are not linear. */
+export const maxTextFileBytes = 2 * 1024 * 1024;
+export const maxAssetBytes = 10 * 1024 * 1024;
+
+export async function readProject(root: string): Promise<ReadProjectResult> {
+  const diagnostics: Diagnostic[] = [];
+  const readText = async (path: string): Promise<TextFile | undefined> => {
+    const abs = join(root, path);
+    const info = await stat(abs).catch(() => undefined);
+    if (!info?.isFile()) return undefined;
+    if (info.size > maxTextFileBytes) {
+      diagnostics.push(
+        createDiagnostic('schema-invalid', {
+          file: path,
+          message: `File is ${info.size} bytes, more than the ${maxTextFileBytes} allowed`,
+          hint: 'Split the content into smaller files.',
+        }),
+      );
+      return undefined;
+    }
+    const bytes = await readFile(abs);
+    const text = decodeUtf8(bytes);
+    if (text === undefined) {
+      diagnostics.push(
+        createDiagnostic('schema-invalid', {
+          file: path,
+          message: 'File is not valid UTF-8',
+          hint: 'Save the file as UTF-8.',
+        }),
+      );
+      return undefined;
+    }
+    return { path, text: normalizeText(text) };
+  };
+  const readAll = async (dir: string, pattern: RegExp): Promise<TextFile[]> => {
+    const paths = (await listFiles(root, dir)).filter((p) => pattern.test(p));
+    const files = await Promise.all(paths.map(readText));
+    return files.filter((f): f is TextFile => f !== undefined);
+  };
+
+  const [publisher, sources, facts, sections, recipients, documents, layouts, partials, styles] = await Promise.all([
+    readText('content/publisher.yaml'),
+    readText('content/sources.yaml'),
+    readAll('content/facts', /\.ya?ml$/),
+    readAll('content/sections', /\.md$/),
+    readAll('content/recipients', /\.ya?ml$/),
+    readAll('content/documents', /\.ya?ml$/),
+    readAll('templates/layouts', /\.hbs$/),
+    readAll('templates/partials', /\.hbs$/),
+    readAll('templates/styles', /\.css$/),
+  ]);
+
+  const assets = new Map<string, Uint8Array>();
+  const assetPaths = [...(await listFiles(root, 'templates/assets')), ...(await listFiles(root, 'content'))].filter((p) =>
+    assetExtensions.test(p),
+  );
+  for (const path of assetPaths.sort()) {
+    const info = await stat(join(root, path));
+    if (info.size > maxAssetBytes) continue;
+    assets.set(path, new Uint8Array(await readFile(join(root, path))));
+  }
+
+  return {
+    files: { root, publisher, sources, facts, sections, recipients, documents, layouts, partials, styles, assets },
+    diagnostics,
+  };
+}
+
+/** Recursively lists regular files under `dir` (relative to root), sorted; symlinks are not followed. */
+async function listFiles(root: string, dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (abs: string): Promise<void> => {
+    const entries = await readdir(abs, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const child = join(abs, entry.name);
+      if (entry.isDirectory()) await walk(child);
+      else if (entry.isFile()) out.push(relative(root, child).split(sep).join('/'));
+    }
+  };
+  await walk(join(root, dir));
+  return out.sort();
+}
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,25 @@
+import type { ElementContent, Root as HastRoot } from 'hast';
+import { sanitize } from 'hast-util-sanitize';
+import type { Paragraph } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { sanitizeSchema } from './sanitize-schema.js';
+
+/**
+ * Inline Markdown from YAML (a fact statement) as sanitized hast children. Statements are
+ * data: their HTML is dropped (not parsed) and directives stay literal text — a fact can never
+ * pull in another fact, and nothing in it is ever compiled as a template.
+ */
+const inlineParser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+export function renderInlineMarkdown(text: string): ElementContent[] {
+  const tree = inlineParser.parse(text);
+  const paragraph = tree.children.find((n): n is Paragraph => n.type === 'paragraph');
+  if (!paragraph) return [{ type: 'text', value: text }];
+  const hast = toHast({ type: 'root', children: [paragraph] }) as HastRoot;
+  const clean = sanitize(hast, sanitizeSchema) as HastRoot;
+  const p = clean.children[0];
+  return p && p.type === 'element' ? (p.children as ElementContent[]) : [{ type: 'text', value: text }];
+}

@@ -1,0 +1,62 @@
+import { createDiagnostic } from '../../diagnostics/index.js';
+import { sensitivityRank } from '../../schema/scalars.js';
+import type { RuleContext } from '../rule-context.js';
+
+/**
+ * Nothing reaches a reader above its clearance. Checked at two levels, so every path is
+ * covered: a section may not use a fact above the section's own sensitivity (the section
+ * would carry it into every document that includes it), and a document may not include a
+ * section, BLUF or key fact above its `distribution`.
+ */
+export function sensitivityLeak(context: RuleContext): void {
+  const { model } = context;
+  for (const section of model.sections.values()) {
+    for (const ref of section.references) {
+      const fact = ref.kind === 'fact' ? model.facts.get(ref.id) : undefined;
+      if (!fact || sensitivityRank(fact.sensitivity) <= sensitivityRank(section.sensitivity)) continue;
+      const readers = [...model.documents.values()]
+        .filter((d) => d.sections.includes(section.id) || d.bluf === section.id)
+        .map((d) => `\`${d.id}\``);
+      context.report(
+        createDiagnostic('sensitivity-leak', {
+          file: section.path,
+          range: ref.range,
+          message: `Fact \`${fact.id}\` is ${fact.sensitivity} but section \`${section.id}\` is ${section.sensitivity}${readers.length ? `; it would reach ${readers.join(', ')}` : ''}`,
+          hint: `Remove the reference, or mark the section \`sensitivity: ${fact.sensitivity}\` (documents below ${fact.sensitivity} then cannot include it).`,
+        }),
+      );
+    }
+  }
+
+  for (const doc of model.documents.values()) {
+    const limit = sensitivityRank(doc.distribution);
+    const hint = (what: string, level: string) =>
+      `Remove ${what} from \`${doc.id}\`, or raise its \`distribution\` to ${level} if every reader may see it.`;
+    const checkSection = (id: string, path: (string | number)[]) => {
+      const section = model.sections.get(id);
+      if (!section || sensitivityRank(section.sensitivity) <= limit) return;
+      context.report(
+        createDiagnostic('sensitivity-leak', {
+          file: doc.origin.file,
+          range: doc.origin.range(path),
+          message: `Section \`${id}\` is ${section.sensitivity} but document \`${doc.id}\` is distributed ${doc.distribution}`,
+          hint: hint(`section \`${id}\``, section.sensitivity),
+        }),
+      );
+    };
+    doc.sections.forEach((id, index) => checkSection(id, ['sections', index]));
+    if (doc.bluf !== undefined) checkSection(doc.bluf, ['bluf']);
+    doc.key_facts?.forEach((id, index) => {
+      const fact = model.facts.get(id);
+      if (!fact || sensitivityRank(fact.sensitivity) <= limit) return;
+      context.report(
+        createDiagnostic('sensitivity-leak', {
+          file: doc.origin.file,
+          range: doc.origin.range(['key_facts', index]),
+          message: `Fact \`${id}\` is ${fact.sensitivity} but document \`${doc.id}\` is distributed ${doc.distribution}`,
+          hint: hint(`fact \`${id}\``, fact.sensitivity),
+        }),
+      );
+    });
+  }
+}
