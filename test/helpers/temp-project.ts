@@ -26,7 +26,7 @@ export async function createTempProject(files: Record<string, string> = {}, opti
   const root = await mkdtemp(join(tmpdir(), 'briefwright-test-'));
   if (options.templates ?? true) await cp(join(repoRoot, 'templates'), join(root, 'templates'), { recursive: true });
   if (options.content) await cp(join(repoRoot, 'content'), join(root, 'content'), { recursive: true });
-  if (options.fixture) await cp(join(repoRoot, 'test/fixtures', options.fixture), root, { recursive: true });
+  if (options.fixture) await cp(join(repoRoot, 'test/fixtures', options.fixture), root, { recursive: true, filter: (src) => !src.endsWith('README.md') });
   const write = async (path: string, text: string) => {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), text);
