@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { relative } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { build, validate, type BuildResult } from './build.js';
+import type { BuildResult } from './build.js';
 import type { BuildOptions } from './config/index.js';
 import { toolVersion } from './config/index.js';
 import { diagnosticFormats, formatDiagnostics, type DiagnosticFormat } from './diagnostics/index.js';
@@ -149,6 +149,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const browser = values['browser'] as string | undefined;
     if (browser !== undefined) options.browser = browser;
   }
+  // Loaded only now: --help and usage errors should not pay for the whole pipeline's imports.
+  const { build, validate } = await import('./build.js');
   const result = name === 'build' ? await build(options) : await validate(options);
   print(result, format, name, options.root ?? '.');
   return result.exitCode;

@@ -32,9 +32,9 @@ export interface YamlFile {
 }
 
 export interface ParseYamlOptions {
-  /** Offset of the YAML text inside its file (front matter), for positions. */
+  /** Offset of the YAML text inside its file (front matter); requires `locator`. */
   offset?: number;
-  /** Locator over the whole file when the YAML is embedded. */
+  /** Locator over the whole file when the YAML is embedded in it. */
   locator?: Locator;
   /** Most alias expansions accepted before the file is rejected (alias bombs). */
   maxAliasCount?: number;
@@ -52,6 +52,7 @@ const nullScalars = new Set(['', '~', 'null', 'Null', 'NULL']);
 
 export function parseYaml(path: string, text: string, options: ParseYamlOptions = {}): ParseYamlResult {
   const offset = options.offset ?? 0;
+  if (offset !== 0 && !options.locator) throw new TypeError('Cannot place embedded YAML: `offset` needs the whole file\'s `locator`');
   const locator = options.locator ?? createLocator(text);
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
