@@ -4,6 +4,7 @@ import { loadProject } from './content/index.js';
 import { compareDiagnostics, countDiagnostics, type Diagnostic } from './diagnostics/index.js';
 import { createMarkdownProcessor, type SectionHtml } from './markdown/index.js';
 import { outputPath, writeOutputs, type Manifest, type OutputFile } from './output/index.js';
+import { printPdfs, type PdfJob } from './pdf/index.js';
 import type { DocumentEntity, Model, RecipientEntity } from './schema/model.js';
 import { createTemplateEnvironment, renderHtml, resolveCss, type ResolvedCss, type TemplateEnvironment } from './templates/index.js';
 import { validateProject } from './validate/index.js';
@@ -52,7 +53,7 @@ export async function validate(options: BuildOptions = {}): Promise<BuildResult>
   return run(options, { write: false });
 }
 
-/** The whole pipeline: load → validate → HTML → write `out/` with index and manifest. */
+/** The whole pipeline: load → validate → HTML → PDF → write `out/` with index and manifest. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   return run(options, { write: true });
 }
@@ -77,6 +78,8 @@ async function run(options: BuildOptions, mode: { write: boolean }): Promise<Bui
     if (!wantsFormat(r.document, config, 'html')) continue;
     files.push(toOutputFile(r, 'html', new TextEncoder().encode(r.html), null));
   }
+  // PDF stage, after HTML. Skipped when something already failed: a failed build writes nothing.
+  if (mode.write && !hasError(diagnostics)) files.push(...(await printPdfStage(rendered, model, config, options, diagnostics)));
 
   let manifest: Manifest | undefined;
   if (mode.write && files.length > 0 && !hasError(diagnostics)) {
@@ -163,6 +166,41 @@ function renderDocuments(model: Model, env: TemplateEnvironment, documents: read
     }
   }
   return out;
+}
+
+/** Documents that want a PDF → Chromium (src/pdf) → PDF outputs carrying their page counts. */
+async function printPdfStage(rendered: readonly RenderedDocument[], model: Model, config: Config, options: BuildOptions, diagnostics: Diagnostic[]): Promise<OutputFile[]> {
+  const wanted = rendered.filter((r) => wantsFormat(r.document, config, 'pdf'));
+  if (wanted.length === 0) return [];
+  const onProgress = options.onProgress;
+  const result = await printPdfs(
+    wanted.map((r) => toPdfJob(r, model)),
+    {
+      browser: config.browser,
+      concurrency: config.concurrency,
+      timeoutMs: config.pdfTimeout,
+      producer: `${toolName} ${toolVersion}`,
+      sourceDateEpoch: process.env['SOURCE_DATE_EPOCH'],
+      onProgress: onProgress && ((p) => onProgress({ stage: 'pdf', ...p })),
+    },
+  );
+  diagnostics.push(...result.diagnostics);
+  return wanted.flatMap((r, i) => {
+    const pdf = result.printed[i];
+    return pdf ? [toOutputFile(r, 'pdf', pdf.bytes, pdf.pages)] : [];
+  });
+}
+
+function toPdfJob(r: RenderedDocument, model: Model): PdfJob {
+  const d = r.document;
+  return {
+    path: outputPath(d.id, r.recipient?.id, 'pdf'),
+    file: d.origin.file,
+    html: r.html,
+    size: d.pdf.size,
+    toc: d.pdf.toc,
+    metadata: { title: d.title, author: model.publisher?.name, subject: d.description, keywords: d.keywords ?? [], language: d.language, date: d.date },
+  };
 }
 
 function toOutputFile(r: RenderedDocument, format: 'html' | 'pdf', bytes: Uint8Array, pages: number | null): OutputFile {

@@ -30,6 +30,20 @@ export interface BuildOptions {
   today?: string;
   /** Treat warnings as failures for the exit code. */
   strict?: boolean;
+  /** Called as each PDF finishes (the library prints nothing; the CLI shows these on stderr). */
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+/** One finished output of a long stage, for progress display. */
+export interface BuildProgress {
+  readonly stage: 'pdf';
+  /** Relative to the out directory. */
+  readonly path: string;
+  readonly ok: boolean;
+  readonly pages: number | null;
+  readonly ms: number;
+  readonly done: number;
+  readonly total: number;
 }
 
 /** Options resolved against defaults and the config file. */

@@ -144,6 +144,11 @@ export const rules = defineRules({
     description: 'Printing a document took longer than the timeout.',
     hint: 'Raise `pdf.timeout` in briefwright.config.yaml or simplify the document.',
   },
+  'pdf-toc-unstable': {
+    severity: 'warning',
+    description: 'Table-of-contents page numbers still moved after the last print pass.',
+    hint: 'Filling in the numbers reflows the document; give .toc-page a fixed width in the print CSS.',
+  },
   'output-write-failed': {
     severity: 'error',
     description: 'An output file could not be written.',

@@ -1,0 +1,23 @@
+import { PDFDocument } from 'pdf-lib';
+import { renumberStructureIds } from './renumber-structure-ids.js';
+import { setPdfMetadata, type PdfMetadata } from './set-pdf-metadata.js';
+
+/** Loads Chromium's bytes without letting pdf-lib stamp its own producer and the clock. */
+export function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(bytes, { updateMetadata: false });
+}
+
+/**
+ * Post-processing of Chromium's PDF: deterministic structure ids, our metadata and dates, then
+ * one re-save. pdf-lib writes the objects in object-number order with no clock or random
+ * input, so equal input gives equal bytes. Outline, tags and destinations are kept (they are
+ * ordinary objects reachable from the catalog; the tests check them after this step).
+ */
+export async function finalizePdf(bytes: Uint8Array, metadata: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
+  const pdf = await loadPdf(bytes);
+  renumberStructureIds(pdf);
+  setPdfMetadata(pdf, metadata);
+  // No object streams: the file stays readable by simple tools (grep for /Title works).
+  const out = await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return { bytes: out, pages: pdf.getPageCount() };
+}

@@ -1,0 +1,42 @@
+import type { HTTPRequest, Page } from 'puppeteer';
+import { blockedUrlFromConsole } from './blocked-url-from-console.js';
+import { virtualOrigin } from './virtual-document-url.js';
+
+export interface RequestGuard {
+  /** URLs the page tried to load and was refused, in the order seen, each once. */
+  readonly blocked: readonly string[];
+}
+
+/**
+ * Installs the print page's only network: the document URL is answered with the HTML, data:
+ * URLs (how assets are inlined) load, and everything else — file://, http(s) anywhere,
+ * loopback, other pages — is aborted and recorded, as are requests Chromium refuses itself.
+ * Call before navigating.
+ */
+export async function guardRequests(page: Page, document: { readonly url: string; readonly html: string }): Promise<RequestGuard> {
+  const blocked: string[] = [];
+  const block = (url: string) => {
+    if (!blocked.includes(url)) blocked.push(url);
+  };
+  await page.setRequestInterception(true);
+  page.on('request', (request: HTTPRequest) => {
+    const url = request.url();
+    const answer =
+      url === document.url && request.method() === 'GET'
+        ? request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: document.html })
+        : url.startsWith('data:')
+          ? request.continue()
+          : (() => {
+              // Chromium asks for the origin's favicon on its own; no content caused it.
+              if (url !== `${virtualOrigin}/favicon.ico`) block(url);
+              return request.abort('blockedbyclient');
+            })();
+    // The page may close (timeout, crash) before Chromium takes the answer.
+    answer.catch(() => undefined);
+  });
+  page.on('console', (message) => {
+    const url = blockedUrlFromConsole(message.type(), message.text());
+    if (url !== undefined) block(url);
+  });
+  return { blocked };
+}

@@ -1,0 +1,59 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer';
+
+/**
+ * Flags for a locked-down, quiet print browser. `--no-sandbox` is needed because CI runs as
+ * root; isolation then rests on request interception, CSP and JavaScript being off in the print
+ * page (security.md §1.2, §1.6). The rest stop background traffic on a closed network, and
+ * `--disable-dev-shm-usage` avoids "Page crashed!" with the 64 MB /dev/shm of containers.
+ */
+export const browserArgs: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+/** Prefix of the temporary profile directories (tests find the browser by it). */
+export const profilePrefix = 'briefwright-chromium-';
+
+export interface LaunchedBrowser {
+  readonly browser: Browser;
+  /** Closes the browser (if still running) and deletes its profile directory. Never throws. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Chromium with a fresh profile directory. `pipe: true` instead of a WebSocket: the
+ * browser exits by itself when Node dies, even on SIGKILL (security.md §1.6).
+ */
+export async function launchBrowser(executablePath: string, options: { timeoutMs?: number } = {}): Promise<LaunchedBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), profilePrefix));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      pipe: true,
+      headless: true,
+      userDataDir: profile,
+      args: [...browserArgs],
+      timeout: options.timeoutMs ?? 30_000,
+    });
+  } catch (error) {
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    browser,
+    close: async () => {
+      // A dead browser rejects close(); either way the profile goes.
+      await browser.close().catch(() => undefined);
+      await rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { TimeoutError, type Browser, type Page } from 'puppeteer';
+import { guardRequests } from './guard-requests.js';
+
+export type PrintFailure =
+  | { readonly kind: 'blocked'; readonly urls: readonly string[] }
+  | { readonly kind: 'crashed'; readonly message: string }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'browser-closed'; readonly message: string }
+  | { readonly kind: 'failed'; readonly message: string };
+
+export type PrintResult = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly failure: PrintFailure };
+
+export interface PrintPageInput {
+  /** Virtual-origin URL the HTML is served at. */
+  readonly url: string;
+  readonly html: string;
+  /** Used only when the CSS sets no `@page { size }` (preferCSSPageSize). */
+  readonly format: 'Letter' | 'A4';
+  /** Epoch ms by which the print must be done (the document's timeout spans all its passes). */
+  readonly deadline: number;
+  /** Test seam: runs after the page loaded, before printing (a test crashes the page here). */
+  readonly beforePrint?: ((page: Page) => Promise<void>) | undefined;
+}
+
+/** How long closing a page may take before we stop waiting (a hung renderer must not hang the build). */
+const closeGraceMs = 5_000;
+
+/**
+ * Prints one HTML document in a fresh tab and closes the tab, whatever happens. Never throws:
+ * a blocked request, a renderer crash (reported at once — Chromium's print call would only
+ * fail at its timeout), the deadline, and a dead browser each come back as a failure.
+ */
+export async function printPage(browser: Browser, input: PrintPageInput): Promise<PrintResult> {
+  let page: Page | undefined;
+  let settled = false;
+  let timer: NodeJS.Timeout | undefined;
+  let reportCrash: (error: Error) => void = () => undefined;
+  const crashed = new Promise<PrintResult>((resolve) => {
+    reportCrash = (error) => resolve({ ok: false, failure: { kind: 'crashed', message: error.message } });
+  });
+  const timedOut = new Promise<PrintResult>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, failure: { kind: 'timeout' } }), Math.max(0, input.deadline - Date.now()));
+  });
+
+  const print = async (): Promise<PrintResult> => {
+    const opened = await browser.newPage();
+    page = opened;
+    // The race below may already be over; the finally block closes the page either way.
+    if (settled) return { ok: false, failure: { kind: 'timeout' } };
+    opened.once('error', reportCrash);
+    await opened.setJavaScriptEnabled(false);
+    const guard = await guardRequests(opened, { url: input.url, html: input.html });
+    await opened.goto(input.url, { waitUntil: 'load', timeout: remaining(input.deadline) });
+    if (input.beforePrint) await input.beforePrint(opened);
+    if (guard.blocked.length > 0) return { ok: false, failure: { kind: 'blocked', urls: [...guard.blocked] } };
+    const bytes = await opened.pdf({
+      format: input.format,
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: false,
+      outline: true,
+      tagged: true,
+      // Waits for document.fonts.ready (works with JavaScript off: it runs through DevTools).
+      waitForFonts: true,
+      timeout: remaining(input.deadline),
+    });
+    // Printing lays out again and may fetch what loading did not (a print-only background).
+    if (guard.blocked.length > 0) return { ok: false, failure: { kind: 'blocked', urls: [...guard.blocked] } };
+    return { ok: true, bytes };
+  };
+
+  try {
+    const result = await Promise.race([print().catch((error: unknown) => classifyError(browser, error)), crashed, timedOut]);
+    if (!result.ok && result.failure.kind === 'crashed' && !browser.connected) {
+      return { ok: false, failure: { kind: 'browser-closed', message: result.failure.message } };
+    }
+    return result;
+  } finally {
+    settled = true;
+    clearTimeout(timer);
+    if (page) await closeQuietly(page);
+  }
+}
+
+function remaining(deadline: number): number {
+  // 0 would mean "no timeout" to puppeteer.
+  return Math.max(1, deadline - Date.now());
+}
+
+function classifyError(browser: Browser, error: unknown): PrintResult {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!browser.connected) return { ok: false, failure: { kind: 'browser-closed', message } };
+  if (error instanceof TimeoutError) return { ok: false, failure: { kind: 'timeout' } };
+  return { ok: false, failure: { kind: 'failed', message } };
+}
+
+async function closeQuietly(page: Page): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    page.close({ runBeforeUnload: false }).catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, closeGraceMs);
+    }),
+  ]);
+  clearTimeout(timer);
+}
