@@ -17,7 +17,7 @@ export function readDestinationPages(pdf: PDFDocument): Map<string, number> {
   };
 
   const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  for (const [key, value] of dests?.entries() ?? []) record(key.decodeText(), value);
+  for (const [key, value] of dests?.entries() ?? []) record(fragmentId(key.decodeText()), value);
 
   const tree = pdf.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict);
   if (tree) walkNameTree(pdf, tree, record, 0);
@@ -40,13 +40,28 @@ function walkNameTree(pdf: PDFDocument, node: PDFDict, record: (name: string, va
   if (names) {
     for (let i = 0; i + 1 < names.size(); i += 2) {
       const key = names.lookup(i);
-      if (key instanceof PDFString || key instanceof PDFHexString) record(key.decodeText(), names.get(i + 1));
+      if (key instanceof PDFString || key instanceof PDFHexString) record(fragmentId(key.decodeText()), names.get(i + 1));
     }
   }
   const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
   for (let i = 0; i < (kids?.size() ?? 0); i++) {
     const kid = kids?.lookup(i);
     if (kid instanceof PDFDict) walkNameTree(pdf, kid, record, depth + 1);
+  }
+}
+
+/**
+ * Chromium names a destination after the link's URL fragment, percent-encoded (`#résumé` →
+ * `r%C3%A9sum%C3%A9`), and pdf-lib hands the name's bytes back one char per byte: undo both
+ * to get the element id the HTML used.
+ */
+export function fragmentId(name: string): string {
+  const utf8 = Buffer.from(name, 'latin1').toString('utf8');
+  try {
+    return decodeURIComponent(utf8);
+  } catch {
+    // Not percent-encoding after all (a literal `%` in an id): keep it.
+    return utf8;
   }
 }
 
