@@ -88,18 +88,19 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintPdfsOptio
     };
   }
 
-  const diagnostics: Diagnostic[] = [];
+  // Per job, so the report reads in job order whatever order the pool finished in.
+  const diagnostics: Diagnostic[][] = jobs.map(() => []);
   let done = 0;
   try {
-    const printed = await mapWithConcurrency(jobs, options.concurrency, async (job) => {
+    const printed = await mapWithConcurrency(jobs, options.concurrency, async (job, index) => {
       const started = Date.now();
       const result = await printWithRetry(session, job, options);
-      diagnostics.push(...diagnosticsFor(job, result, options.timeoutMs));
+      diagnostics[index] = diagnosticsFor(job, result, options.timeoutMs);
       done++;
       options.onProgress?.({ path: job.path, ok: result.ok, pages: result.ok ? result.pages : null, ms: Date.now() - started, done, total: jobs.length });
       return result.ok ? { bytes: result.bytes, pages: result.pages } : undefined;
     });
-    return { printed, diagnostics, executablePath: resolved.path };
+    return { printed, diagnostics: diagnostics.flat(), executablePath: resolved.path };
   } finally {
     await session.close();
   }

@@ -3,6 +3,7 @@ import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDo
 const ID = PDFName.of('ID');
 const HEADERS = PDFName.of('Headers');
 const K = PDFName.of('K');
+const A = PDFName.of('A');
 const ID_TREE = PDFName.of('IDTree');
 
 /**
@@ -10,8 +11,8 @@ const ID_TREE = PDFName.of('IDTree');
  * counter shared by the tabs of one renderer process. With two or more tabs printing at once,
  * the same document gets different ids depending on what else was being printed (measured),
  * so the bytes differ between builds. Renaming them by their order in the structure tree makes
- * them a function of the document alone. The /Headers references of table cells and the
- * /IDTree name tree are rewritten to match. Returns how many ids were renamed.
+ * them a function of the document alone. The /Headers references of table cells (in their
+ * attribute objects) and the /IDTree name tree are rewritten to match. Returns how many ids were renamed.
  */
 export function renumberStructureIds(pdf: PDFDocument): number {
   const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
@@ -31,8 +32,7 @@ export function renumberStructureIds(pdf: PDFDocument): number {
     const id = textOf(element.get(ID));
     const next = id === undefined ? undefined : renamed.get(id);
     if (next !== undefined) element.set(ID, PDFString.of(next));
-    const headers = element.lookupMaybe(HEADERS, PDFArray);
-    if (headers) {
+    for (const headers of headerArrays(pdf, element)) {
       for (let i = 0; i < headers.size(); i++) {
         const header = textOf(headers.lookup(i));
         const renamedHeader = header === undefined ? undefined : renamed.get(header);
@@ -42,6 +42,24 @@ export function renumberStructureIds(pdf: PDFDocument): number {
   }
   rebuildIdTree(pdf, root, holders.map(({ ref, id }) => ({ ref, id: renamed.get(id)! })));
   return renamed.size;
+}
+
+/**
+ * The /Headers arrays of a table cell. They live in the cell's table attribute objects
+ * (`/A [<< /O /Table /Headers [(node…)] >> …]`, PDF 32000 §14.8.5.7); /A may be one dict or an
+ * array mixing dicts and revision numbers.
+ */
+function headerArrays(pdf: PDFDocument, element: PDFDict): PDFArray[] {
+  const attributes = element.get(A);
+  const resolved = attributes instanceof PDFRef ? pdf.context.lookup(attributes) : attributes;
+  const candidates: (PDFObject | undefined)[] = resolved instanceof PDFArray ? resolved.asArray() : [resolved];
+  const out: PDFArray[] = [];
+  for (const candidate of candidates) {
+    const dict = candidate instanceof PDFRef ? pdf.context.lookup(candidate) : candidate;
+    const headers = dict instanceof PDFDict ? dict.lookupMaybe(HEADERS, PDFArray) : undefined;
+    if (headers) out.push(headers);
+  }
+  return out;
 }
 
 /** `node00000001`: Chromium's own shape and width, so the file keeps its size. */

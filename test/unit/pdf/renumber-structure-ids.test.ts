@@ -12,10 +12,10 @@ async function taggedTable(firstNodeId: number): Promise<{ pdf: PDFDocument; th:
   const ctx = pdf.context;
   const id = (n: number) => PDFString.of(structureId(n));
   const th = [ctx.register(ctx.obj({ Type: 'StructElem', S: 'TH', ID: id(firstNodeId), K: 0 })), ctx.register(ctx.obj({ Type: 'StructElem', S: 'TH', ID: id(firstNodeId + 1), K: 1 }))];
-  const td = [
-    ctx.register(ctx.obj({ Type: 'StructElem', S: 'TD', Headers: [id(firstNodeId)], K: 2 })),
-    ctx.register(ctx.obj({ Type: 'StructElem', S: 'TD', Headers: [id(firstNodeId + 1)], K: 3 })),
-  ];
+  // Chromium's shape: /A [<< /O /Table /Headers [(id)] >> << /O /Table /RowSpan 1 >>].
+  const cell = (header: number, k: number) =>
+    ctx.register(ctx.obj({ Type: 'StructElem', S: 'TD', A: [ctx.obj({ O: 'Table', Headers: [id(header)] }), ctx.obj({ O: 'Table', RowSpan: 1 })], K: k }));
+  const td = [cell(firstNodeId, 2), cell(firstNodeId + 1, 3)];
   const rows = [ctx.register(ctx.obj({ Type: 'StructElem', S: 'TR', K: th })), ctx.register(ctx.obj({ Type: 'StructElem', S: 'TR', K: td }))];
   const table = ctx.register(ctx.obj({ Type: 'StructElem', S: 'Table', K: rows }));
   // Sorted by the old ids, as Chromium writes it: a root with one leaf kid.
@@ -33,7 +33,8 @@ describe('renumberStructureIds', () => {
     expect(renumberStructureIds(pdf)).toBe(2);
     const lookup = (ref: PDFRef) => pdf.context.lookup(ref, PDFDict);
     expect(th.map((r) => text(lookup(r).get(PDFName.of('ID'))))).toEqual(['node00000001', 'node00000002']);
-    expect(td.map((r) => text(lookup(r).lookup(PDFName.of('Headers'), PDFArray).get(0)))).toEqual(['node00000001', 'node00000002']);
+    const headerOf = (r: PDFRef) => lookup(r).lookup(PDFName.of('A'), PDFArray).lookup(0, PDFDict).lookup(PDFName.of('Headers'), PDFArray).get(0);
+    expect(td.map((r) => text(headerOf(r)))).toEqual(['node00000001', 'node00000002']);
     const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
     const tree = root.lookup(PDFName.of('IDTree'), PDFDict);
     expect(tree.get(PDFName.of('Kids'))).toBeUndefined();
