@@ -8,6 +8,7 @@ import { printPdfs, type PdfJob } from './pdf/index.js';
 import type { DocumentEntity, Model, RecipientEntity } from './schema/model.js';
 import { createTemplateEnvironment, renderHtml, resolveCss, type ResolvedCss, type TemplateEnvironment } from './templates/index.js';
 import { validateProject } from './validate/index.js';
+import { verifyOutputs } from './verify/index.js';
 
 export type { BuildOptions } from './config/index.js';
 
@@ -65,13 +66,15 @@ async function run(options: BuildOptions, mode: { write: boolean }): Promise<Bui
   const diagnostics: Diagnostic[] = [];
   const { project, diagnostics: loadDiagnostics } = await loadProject(config.root);
   diagnostics.push(...loadDiagnostics);
-  const { model, diagnostics: validationDiagnostics } = validateProject(project);
+  const { model, diagnostics: validationDiagnostics } = validateProject(project, { today: config.today });
   diagnostics.push(...validationDiagnostics);
   const env = createTemplateEnvironment({ layouts: project.files.layouts, partials: project.files.partials });
   diagnostics.push(...env.diagnostics);
 
   const documents = selectDocuments(model, config);
   const rendered = hasError(diagnostics) ? [] : renderDocuments(model, env, documents, diagnostics);
+  // Post-render proof: each finished output is read back for leaks, markings and anchors (src/verify).
+  diagnostics.push(...verifyOutputs(model, rendered));
 
   const files: OutputFile[] = [];
   for (const r of rendered) {

@@ -34,6 +34,8 @@ export interface SectionEntity extends Located {
   readonly sensitivity: Sensitivity;
   readonly summary: string | undefined;
   readonly path: string;
+  /** The file's text, for exact positions inside text nodes (prose checks). */
+  readonly text: string;
   readonly tree: Root;
   readonly references: readonly DirectiveReference[];
 }

@@ -6,6 +6,7 @@ import { factToHast } from '../markdown/fact-html.js';
 import { formatDate as formatLongDate, formatNumber as formatPlainNumber } from '../markdown/format-fact-value.js';
 import { resolveProjectPath, toDataUrl } from '../markdown/asset-url.js';
 import { sensitivityRank } from '../schema/scalars.js';
+import { checkTemplateFact } from './check-template-fact.js';
 import { currentFile, type RenderState } from './render-state.js';
 import { handlebarsRange } from './template-error.js';
 
@@ -99,6 +100,8 @@ export function createHelpers(safe: SafeStringFactory): Record<(typeof helperNam
       }
       state.factsUsed.add(fact.id);
       for (const s of fact.sources) state.sourcesUsed.add(s);
+      // Editorial checks of the surrounding template text (allegations), and provenance for `explain`.
+      checkTemplateFact(state, fact, show, file, (options as HelperOptions & { loc?: hbs.AST.SourceLocation }).loc);
       return safe(toHtml(factToHast(fact, show)));
     },
 

@@ -2,6 +2,7 @@ import type { SectionHtml } from '../markdown/create-markdown-processor.js';
 import { displayOfFact } from '../markdown/format-fact-value.js';
 import type { DocumentEntity, Model, RecipientEntity } from '../schema/model.js';
 import type { Signatory } from '../schema/publisher-schema.js';
+import { effectiveMarking } from '../validate/document-level.js';
 
 /**
  * The data a layout sees (documented in templates/README.md). Every optional field is present
@@ -40,7 +41,8 @@ export function buildTemplateContext(input: TemplateContextInput): Record<string
       audience: doc.audience,
       distribution: doc.distribution,
       date: doc.date,
-      marking: orNull(doc.marking),
+      // The document's own marking, else one computed from the highest sensitivity it contains.
+      marking: orNull(effectiveMarking(model, doc)),
       draft: doc.draft,
       language: doc.language,
       description: orNull(doc.description),

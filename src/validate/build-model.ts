@@ -228,6 +228,7 @@ function buildSection(section: ParsedSection, parseOne: ParseOne): SectionEntity
     sensitivity: value.sensitivity,
     summary: value.summary,
     path: section.path,
+    text: section.text,
     tree: section.tree,
     references: section.references,
     origin: originOf(front),

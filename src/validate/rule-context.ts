@@ -7,6 +7,8 @@ export interface RuleContext {
   readonly model: Model;
   readonly entities: Entities;
   readonly invalidIds: InvalidIds;
+  /** The date `review_by` is compared with (YYYY-MM-DD); undefined skips the staleness check. */
+  readonly today: string | undefined;
   report(diagnostic: Diagnostic): void;
 }
 

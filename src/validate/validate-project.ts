@@ -13,12 +13,14 @@ export interface ValidateProjectResult {
 export interface ValidateProjectOptions {
   /** Extra rules to run after the built-in ones. */
   rules?: readonly ValidationRule[];
+  /** The date `fact-stale` compares `review_by` with, YYYY-MM-DD (the CLI's `--today`). */
+  today?: string;
 }
 
 /** Schema validation, then every cross-reference rule. Collects everything; never throws for content. */
 export function validateProject(project: ParsedProject, options: ValidateProjectOptions = {}): ValidateProjectResult {
   const { model, entities, invalidIds, diagnostics } = buildModel(project);
   const report = (d: Diagnostic) => diagnostics.push(d);
-  for (const rule of [...validationRules, ...(options.rules ?? [])]) rule({ model, entities, invalidIds, report });
+  for (const rule of [...validationRules, ...(options.rules ?? [])]) rule({ model, entities, invalidIds, today: options.today, report });
   return { model, diagnostics };
 }

@@ -1,0 +1,39 @@
+import { createDiagnostic } from '../../diagnostics/index.js';
+import type { Model } from '../../schema/model.js';
+import type { RuleContext } from '../rule-context.js';
+import { templateClosure } from '../template-index.js';
+
+/**
+ * A fact no document uses is either forgotten or dead weight that still has to be reviewed:
+ * a warning. Used means referenced by a section some document includes (or its BLUF), listed
+ * in a document's `key_facts`, or named literally by a `{{fact "id"}}` in a document's layout
+ * or the partials it reaches.
+ */
+export function factUnused(context: RuleContext): void {
+  const used = factsUsedByDocuments(context.model);
+  for (const fact of context.model.facts.values()) {
+    if (used.has(fact.id)) continue;
+    context.report(
+      createDiagnostic('fact-unused', {
+        file: fact.origin.file,
+        range: fact.origin.range(['id']),
+        message: `Fact \`${fact.id}\` is not used by any document`,
+        hint: `Reference it with \`:fact[${fact.id}]\` in a section a document includes, or list it in a document's \`key_facts\`; remove it if it is no longer needed.`,
+      }),
+    );
+  }
+}
+
+export function factsUsedByDocuments(model: Model): Set<string> {
+  const used = new Set<string>();
+  for (const doc of model.documents.values()) {
+    for (const id of [...doc.sections, ...(doc.bluf === undefined ? [] : [doc.bluf])]) {
+      for (const ref of model.sections.get(id)?.references ?? []) if (ref.kind === 'fact') used.add(ref.id);
+    }
+    for (const id of doc.key_facts ?? []) used.add(id);
+    for (const template of templateClosure(model, doc.layout)) {
+      for (const call of template.helperCalls) if (call.helper === 'fact' && call.literal !== undefined) used.add(call.literal);
+    }
+  }
+  return used;
+}

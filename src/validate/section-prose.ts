@@ -1,0 +1,190 @@
+import type { Link, Nodes, PhrasingContent, Text } from 'mdast';
+import type { DirectiveReference } from '../content/parse-section.js';
+import { createLocator, type Locator, type Range } from '../diagnostics/index.js';
+import type { FactEntity, Model, SectionEntity } from '../schema/model.js';
+import { renderedFactText } from './fact-text.js';
+
+/**
+ * A section's prose as the prose checks read it: one block per paragraph, heading or table
+ * cell, flattened to the text a reader sees. Facts appear as their rendered text (so a
+ * `{show=statement}` carries its own attribution); citations, code, raw HTML, footnote marks,
+ * images and bare URLs appear as one placeholder character each, so they are never read as prose
+ * and numbers never run across them. Every character written by the author maps back to its
+ * offset in the file, so findings are placed exactly.
+ */
+export interface ProseBlock {
+  readonly section: SectionEntity;
+  readonly kind: 'paragraph' | 'heading' | 'tableCell';
+  readonly text: string;
+  readonly pieces: readonly ProsePiece[];
+  /** Offset in `section.text` of the character at `index` of `text`; undefined for generated text. */
+  sourceOffset(index: number): number | undefined;
+}
+
+export type ProsePiece =
+  | { readonly kind: 'text'; readonly start: number; readonly end: number }
+  | { readonly kind: 'fact'; readonly start: number; readonly end: number; readonly ref: DirectiveReference; readonly fact: FactEntity | undefined }
+  | { readonly kind: 'cite'; readonly start: number; readonly end: number; readonly ref: DirectiveReference }
+  | { readonly kind: 'opaque'; readonly start: number; readonly end: number };
+
+/** Stands for anything in a block that is not prose. */
+export const placeholder = '\uFFFC';
+
+const blockKinds = new Set(['paragraph', 'heading', 'tableCell']);
+const skippedBlocks = new Set(['code', 'html', 'yaml', 'definition']);
+
+const blockCache = new WeakMap<SectionEntity, ProseBlock[]>();
+
+export function proseBlocks(section: SectionEntity, model: Model): ProseBlock[] {
+  const cached = blockCache.get(section);
+  if (cached) return cached;
+  const refs = new Map(section.references.map((r) => [pointKey(r.range.start), r] as const));
+  const blocks: ProseBlock[] = [];
+  const walk = (node: Nodes) => {
+    if (skippedBlocks.has(node.type)) return;
+    if (blockKinds.has(node.type) && 'children' in node) {
+      blocks.push(buildBlock(section, model, refs, node.type as ProseBlock['kind'], node.children as PhrasingContent[]));
+      return;
+    }
+    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+  };
+  walk(section.tree);
+  blockCache.set(section, blocks);
+  return blocks;
+}
+
+function buildBlock(
+  section: SectionEntity,
+  model: Model,
+  refs: ReadonlyMap<string, DirectiveReference>,
+  kind: ProseBlock['kind'],
+  children: readonly PhrasingContent[],
+): ProseBlock {
+  let text = '';
+  const offsets: (number | undefined)[] = [];
+  const pieces: ProsePiece[] = [];
+  const opaque = () => {
+    pieces.push({ kind: 'opaque', start: text.length, end: text.length + 1 });
+    text += placeholder;
+    offsets.push(undefined);
+  };
+  const visit = (nodes: readonly PhrasingContent[]) => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text': {
+          const start = text.length;
+          text += node.value;
+          offsets.push(...textOffsets(section.text, node));
+          pieces.push({ kind: 'text', start, end: text.length });
+          break;
+        }
+        case 'break':
+          text += '\n';
+          offsets.push(undefined);
+          break;
+        case 'emphasis':
+        case 'strong':
+        case 'delete':
+        case 'linkReference':
+          visit(node.children);
+          break;
+        case 'link':
+          if (isBareUrl(node)) opaque();
+          else visit(node.children);
+          break;
+        case 'textDirective': {
+          const ref = node.position ? refs.get(pointKey(node.position.start)) : undefined;
+          if (!ref) {
+            opaque();
+            break;
+          }
+          if (ref.kind === 'cite') {
+            pieces.push({ kind: 'cite', start: text.length, end: text.length + 1, ref });
+            text += placeholder;
+            offsets.push(undefined);
+            break;
+          }
+          const fact = model.facts.get(ref.id);
+          const rendered = fact ? renderedFactText(fact, ref.show) : placeholder;
+          pieces.push({ kind: 'fact', start: text.length, end: text.length + rendered.length, ref, fact });
+          text += rendered;
+          for (let i = 0; i < rendered.length; i++) offsets.push(undefined);
+          break;
+        }
+        default:
+          // inlineCode, inline html, images, footnote references: not prose.
+          opaque();
+      }
+    }
+  };
+  visit(children);
+  return { section, kind, text, pieces, sourceOffset: (index) => offsets[index] };
+}
+
+/** An autolink or GFM literal URL: its text is the address, not prose. */
+function isBareUrl(link: Link): boolean {
+  if (link.children.length !== 1 || link.children[0]!.type !== 'text') return false;
+  const text = link.children[0].value;
+  return link.url === text || link.url === `mailto:${text}` || link.url === `http://${text}` || link.url === `https://${text}`;
+}
+
+/**
+ * Source offsets of each character of a text node's value. The value equals the source slice
+ * unless the author used escapes (`\*`) or character references (`&amp;`); those are walked
+ * character by character. Anything else unexpected maps to undefined rather than a guess.
+ */
+function textOffsets(source: string, node: Text): (number | undefined)[] {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  const value = node.value;
+  if (start === undefined || end === undefined) return Array.from(value, () => undefined);
+  const slice = source.slice(start, end);
+  if (slice === value) return Array.from({ length: value.length }, (_, i) => start + i);
+  const out: (number | undefined)[] = [];
+  let s = 0;
+  for (let v = 0; v < value.length; v++) {
+    if (slice[s] === value[v]) {
+      out.push(start + s);
+      s++;
+      continue;
+    }
+    if (slice[s] === '\\' && slice[s + 1] === value[v]) {
+      out.push(start + s);
+      s += 2;
+      continue;
+    }
+    const reference = slice[s] === '&' ? /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i.exec(slice.slice(s)) : null;
+    if (reference) {
+      out.push(start + s);
+      s += reference[0].length;
+      continue;
+    }
+    while (out.length < value.length) out.push(undefined);
+    break;
+  }
+  return out;
+}
+
+function pointKey(point: { line: number; column: number }): string {
+  return `${point.line}:${point.column}`;
+}
+
+const locators = new WeakMap<SectionEntity, Locator>();
+
+/** The exact range of `text[start, end)` of a block, or undefined if any end is generated text. */
+export function blockRange(block: ProseBlock, start: number, end: number): Range | undefined {
+  const from = block.sourceOffset(start);
+  const to = block.sourceOffset(end - 1);
+  if (from === undefined || to === undefined) return undefined;
+  let locator = locators.get(block.section);
+  if (!locator) {
+    locator = createLocator(block.section.text);
+    locators.set(block.section, locator);
+  }
+  return locator.range(from, to + 1);
+}
+
+/** Whether `index` of the block text was produced by a fact directive. */
+export function isFactText(block: ProseBlock, index: number): boolean {
+  return block.pieces.some((p) => p.kind === 'fact' && p.start <= index && index < p.end);
+}
