@@ -148,6 +148,9 @@ async function main(argv: readonly string[]): Promise<number> {
     if (concurrency !== undefined) options.concurrency = concurrency;
     const browser = values['browser'] as string | undefined;
     if (browser !== undefined) options.browser = browser;
+    // One stderr line per finished PDF (printing is the slow part); stdout stays clean for json/github.
+    options.onProgress = (p) =>
+      process.stderr.write(`${p.stage} ${p.done}/${p.total} ${p.path} ${p.ok ? `· ${p.pages} page${p.pages === 1 ? '' : 's'} · ${(p.ms / 1000).toFixed(1)} s` : '· failed'}\n`);
   }
   // Loaded only now: --help and usage errors should not pay for the whole pipeline's imports.
   const { build, validate } = await import('./build.js');
