@@ -93,6 +93,7 @@ describe.skipIf(browser === undefined)('build with PDFs (real Chromium)', () => 
     expect(top).toEqual(expect.arrayContaining(['Contents', 'Overview', 'Background', 'Analysis', 'Annex', 'Sources']));
     expect(report.outline.filter((o) => o.depth === 2).map((o) => o.title)).toEqual(['Timeline', 'Open questions']);
     expect(report.tagged).toBe(true);
+    expect([...report.roles]).toEqual(expect.arrayContaining(['H1', 'H2', 'H3', 'P', 'L', 'LI', 'Table', 'TH', 'TD']));
     const out = join(fixture.root, 'out');
     expect(await pdfinfo(join(out, 'report.pdf'))).toMatchObject({
       Title: 'Fixture report',

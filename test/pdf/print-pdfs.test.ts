@@ -77,6 +77,7 @@ describe.skipIf(browser === undefined)('printPdfs (real Chromium)', () => {
       { title: 'Second part', depth: 1 },
     ]);
     expect(read.tagged).toBe(true);
+    expect([...read.roles]).toEqual(expect.arrayContaining(['Document', 'H1', 'H2', 'H3', 'P', 'Table', 'TR', 'TH', 'TD']));
     expect(read.info).toMatchObject({
       Title: 'Title of report',
       Author: 'Fixture Institute',

@@ -11,6 +11,8 @@ export interface ReadPdf {
   readonly outline: readonly { title: string; depth: number }[];
   readonly info: Record<string, unknown>;
   readonly tagged: boolean;
+  /** Structure roles found in the pages' structure trees (H1, P, Table, TH, …). */
+  readonly roles: ReadonlySet<string>;
 }
 
 /** Reads a PDF back with pdfjs-dist, a parser independent of the pdf-lib code under test. */
@@ -20,8 +22,15 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
   try {
     const text: string[] = [];
+    const roles = new Set<string>();
+    type StructNode = { role?: string; children?: StructNode[] };
+    const collectRoles = (node: StructNode | null) => {
+      if (node?.role) roles.add(node.role);
+      for (const child of node?.children ?? []) collectRoles(child);
+    };
     for (let i = 1; i <= doc.numPages; i++) {
       const page = await doc.getPage(i);
+      collectRoles((await page.getStructTree()) as StructNode | null);
       const content = await page.getTextContent();
       text.push(
         content.items
@@ -42,7 +51,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
     walk((await doc.getOutline()) as Node[] | null, 0);
     const { info } = await doc.getMetadata();
     const markInfo = await doc.getMarkInfo();
-    return { pages: doc.numPages, text, outline, info: info as Record<string, unknown>, tagged: markInfo?.Marked === true };
+    return { pages: doc.numPages, text, outline, info: info as Record<string, unknown>, tagged: markInfo?.Marked === true, roles };
   } finally {
     await doc.destroy();
   }
