@@ -44,8 +44,6 @@ export interface PrintPdfsResult {
   /** Aligned with the jobs; undefined where the document failed (see diagnostics). */
   readonly printed: readonly (PrintedPdf | undefined)[];
   readonly diagnostics: readonly Diagnostic[];
-  /** Browser used, for reporting; undefined when none was found or started. */
-  readonly executablePath: string | undefined;
 }
 
 /**
@@ -55,55 +53,58 @@ export interface PrintPdfsResult {
  * `pdf-render-failed` / `pdf-timeout` for that document only.
  */
 export async function printPdfs(jobs: readonly PdfJob[], options: PrintPdfsOptions): Promise<PrintPdfsResult> {
-  if (jobs.length === 0) return { printed: [], diagnostics: [], executablePath: undefined };
+  if (jobs.length === 0) return { printed: [], diagnostics: [] };
   // An environment problem has no place in a file; name the first document that needs the browser.
   const needer = jobs[0]!.file;
-  const epoch = options.sourceDateEpoch === '' ? undefined : options.sourceDateEpoch;
-  if (epoch !== undefined && parseSourceDateEpoch(epoch) === undefined) {
-    const message = `SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, got \`${epoch}\``;
-    const hint = 'Unset it, or set it from the last commit: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct).';
-    return { printed: jobs.map(() => undefined), diagnostics: [createDiagnostic('pdf-render-failed', { file: needer, message, hint })], executablePath: undefined };
-  }
-  const resolved = resolveBrowser({ ...options.resolve, configured: options.browser });
-  if (!resolved.found) {
-    const { message, hint } = describeMissingBrowser(resolved);
-    return { printed: jobs.map(() => undefined), diagnostics: [createDiagnostic('pdf-browser-missing', { file: needer, message, hint })], executablePath: undefined };
-  }
+  const failAll = (diagnostic: Diagnostic): PrintPdfsResult => ({ printed: jobs.map(() => undefined), diagnostics: [diagnostic] });
 
+  const problem = checkSourceDateEpoch(options.sourceDateEpoch, needer);
+  if (problem) return failAll(problem);
+  const resolved = resolveBrowser({ ...options.resolve, configured: options.browser });
+  if (!resolved.found) return failAll(createDiagnostic('pdf-browser-missing', { file: needer, ...describeMissingBrowser(resolved) }));
   const session = createBrowserSession(resolved.path);
   try {
     await session.current();
   } catch (error) {
     await session.close();
-    return {
-      printed: jobs.map(() => undefined),
-      diagnostics: [
-        createDiagnostic('pdf-browser-missing', {
-          file: needer,
-          message: `Chromium at \`${resolved.path}\` did not start: ${firstLine(error)}`,
-          hint: 'Check that the browser runs (`chromium --headless --no-sandbox --dump-dom about:blank`); missing system libraries are the usual cause. Or pass --browser PATH.',
-        }),
-      ],
-      executablePath: resolved.path,
-    };
+    return failAll(
+      createDiagnostic('pdf-browser-missing', {
+        file: needer,
+        message: `Chromium at \`${resolved.path}\` did not start: ${firstLine(error)}`,
+        hint: 'Check that the browser runs (`chromium --headless --no-sandbox --dump-dom about:blank`); missing system libraries are the usual cause. Or pass --browser PATH.',
+      }),
+    );
   }
-
-  // Per job, so the report reads in job order whatever order the pool finished in.
-  const diagnostics: Diagnostic[][] = jobs.map(() => []);
-  let done = 0;
   try {
-    const printed = await mapWithConcurrency(jobs, options.concurrency, async (job, index) => {
-      const started = Date.now();
-      const result = await printWithRetry(session, job, options);
-      diagnostics[index] = diagnosticsFor(job, result, options.timeoutMs);
-      done++;
-      options.onProgress?.({ path: job.path, ok: result.ok, pages: result.ok ? result.pages : null, ms: Date.now() - started, done, total: jobs.length });
-      return result.ok ? { bytes: result.bytes, pages: result.pages } : undefined;
-    });
-    return { printed, diagnostics: diagnostics.flat(), executablePath: resolved.path };
+    return await printAll(session, jobs, options);
   } finally {
     await session.close();
   }
+}
+
+async function printAll(session: BrowserSession, jobs: readonly PdfJob[], options: PrintPdfsOptions): Promise<PrintPdfsResult> {
+  // Per job, so the report reads in job order whatever order the pool finished in.
+  const diagnostics: Diagnostic[][] = jobs.map(() => []);
+  let done = 0;
+  const printed = await mapWithConcurrency(jobs, options.concurrency, async (job, index) => {
+    const started = Date.now();
+    const result = await printWithRetry(session, job, options);
+    diagnostics[index] = diagnosticsFor(job, result, options.timeoutMs);
+    done++;
+    options.onProgress?.({ path: job.path, ok: result.ok, pages: result.ok ? result.pages : null, ms: Date.now() - started, done, total: jobs.length });
+    return result.ok ? { bytes: result.bytes, pages: result.pages } : undefined;
+  });
+  return { printed, diagnostics: diagnostics.flat() };
+}
+
+/** A malformed SOURCE_DATE_EPOCH must stop the build, not fall back to a clock or a guess. */
+function checkSourceDateEpoch(value: string | undefined, file: string): Diagnostic | undefined {
+  if (value === undefined || value === '' || parseSourceDateEpoch(value) !== undefined) return undefined;
+  return createDiagnostic('pdf-render-failed', {
+    file,
+    message: `SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, got \`${value}\``,
+    hint: 'Unset it, or set it from the last commit: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct).',
+  });
 }
 
 /** A document whose browser died under it is printed once more on the relaunched browser. */

@@ -198,6 +198,14 @@ describe.skipIf(browser === undefined)('briefwright build (CLI) and the browser'
     await expect(readdir(join(p.root, 'out'))).rejects.toThrow(/ENOENT/);
   });
 
+  it('exits 3 with pdf-browser-missing when the browser exists but does not start', async () => {
+    const p = await project();
+    const run = await runCli(['build', '--root', p.root, '--format', 'json', '--browser', '/bin/false']);
+    expect(run.code, run.stderr).toBe(3);
+    const report = JSON.parse(run.stdout) as { diagnostics: { ruleId: string; message: string }[] };
+    expect(report.diagnostics).toEqual([expect.objectContaining({ ruleId: 'pdf-browser-missing', message: expect.stringContaining('/bin/false` did not start') })]);
+  });
+
   it('builds HTML without any browser when --formats html', async () => {
     const p = await project();
     const run = await runCli(['build', '--root', p.root, '--formats', 'html', '--browser', '/nonexistent/chromium']);
