@@ -37,9 +37,25 @@ const buildFlags = {
   browser: { type: 'string', value: 'PATH', description: 'Chromium/Chrome executable for PDFs' },
 } as const satisfies Record<string, FlagSpec>;
 
+const schemaFlags = {
+  root: commonFlags.root,
+  out: { type: 'string', value: 'DIR', description: 'Where to write the schemas (default: <root>/schemas)' },
+  help: commonFlags.help,
+} as const satisfies Record<string, FlagSpec>;
+
+const explainFlags = {
+  root: commonFlags.root,
+  fact: { type: 'string', value: 'ID', description: 'Explain only this fact' },
+  format: { type: 'string', value: 'pretty|json', description: 'Output format (default: pretty)' },
+  today: commonFlags.today,
+  help: commonFlags.help,
+} as const satisfies Record<string, FlagSpec>;
+
 const commands = {
   build: { flags: buildFlags, summary: 'Build every document to out/ (HTML, PDF, index, manifest)' },
   validate: { flags: commonFlags, summary: 'Check content and templates without writing anything' },
+  explain: { flags: explainFlags, positional: 'DOC', summary: 'Show where each fact of a document is used and what it rests on' },
+  schema: { flags: schemaFlags, summary: 'Write JSON Schemas of every content file kind, for editors' },
 } as const;
 
 type CommandName = keyof typeof commands;
@@ -55,7 +71,8 @@ function usage(): string {
 
 function commandUsage(name: CommandName): string {
   const spec = commands[name];
-  const lines = [`Usage: briefwright ${name} [options]`, '', spec.summary, '', 'Options:'];
+  const positional = 'positional' in spec ? ` ${spec.positional}` : '';
+  const lines = [`Usage: briefwright ${name}${positional} [options]`, '', spec.summary, '', 'Options:'];
   for (const [flag, f] of Object.entries(spec.flags) as [string, FlagSpec][]) {
     const left = `${f.short ? `-${f.short}, ` : '    '}--${flag}${f.value ? ` ${f.value}` : ''}`;
     lines.push(`  ${left.padEnd(30)} ${f.description}`);
@@ -119,9 +136,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const name = command as CommandName;
   const spec = commands[name];
   let values: Record<string, string | boolean | string[] | undefined>;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({ args: [...rest], options: spec.flags as ParseArgsConfig['options'], allowPositionals: false, strict: true }) as {
+    ({ values, positionals } = parseArgs({ args: [...rest], options: spec.flags as ParseArgsConfig['options'], allowPositionals: 'positional' in spec, strict: true }) as {
       values: Record<string, string | boolean | string[] | undefined>;
+      positionals: string[];
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -130,6 +149,8 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(commandUsage(name));
     return 0;
   }
+  if (name === 'schema') return runSchema(values);
+  if (name === 'explain') return runExplain(values, positionals);
   const format = parseFormat(values['format'] as string | undefined);
   const options: BuildOptions = {
     root: (values['root'] as string | undefined) ?? '.',
@@ -156,6 +177,34 @@ async function main(argv: readonly string[]): Promise<number> {
   const { build, validate } = await import('./build.js');
   const result = name === 'build' ? await build(options) : await validate(options);
   print(result, format, name, options.root ?? '.');
+  return result.exitCode;
+}
+
+async function runSchema(values: Record<string, unknown>): Promise<number> {
+  const { writeJsonSchemas } = await import('./output/write-json-schemas.js');
+  const out = values['out'] as string | undefined;
+  const result = await writeJsonSchemas({ root: (values['root'] as string | undefined) ?? '.', ...(out === undefined ? {} : { out }) });
+  process.stderr.write(`Wrote ${result.files.length} schemas to ${relative(process.cwd(), result.dir) || '.'}/\n`);
+  return 0;
+}
+
+async function runExplain(values: Record<string, unknown>, positionals: readonly string[]): Promise<number> {
+  if (positionals.length !== 1) throw new UsageError('explain takes one document id: `briefwright explain <doc> [--fact id]`');
+  const format = (values['format'] as string | undefined) ?? 'pretty';
+  if (format !== 'pretty' && format !== 'json') throw new UsageError(`--format must be pretty or json for explain, got \`${format}\``);
+  const today = parseDate('today', values['today'] as string | undefined);
+  const fact = values['fact'] as string | undefined;
+  const { explainDocument, formatExplanation } = await import('./provenance/index.js');
+  const result = await explainDocument({
+    root: (values['root'] as string | undefined) ?? '.',
+    document: positionals[0]!,
+    ...(fact === undefined ? {} : { fact }),
+    ...(today === undefined ? {} : { today }),
+  });
+  if (result.usageError !== undefined) throw new UsageError(result.usageError);
+  // Content problems go to stderr as usual; the explanation is still printed (it may miss template uses).
+  if (result.diagnostics.some((d) => d.severity === 'error')) process.stderr.write(formatDiagnostics(result.diagnostics.filter((d) => d.severity === 'error'), 'pretty'));
+  if (result.explanation) process.stdout.write(format === 'json' ? `${JSON.stringify(result.explanation, null, 2)}\n` : formatExplanation(result.explanation));
   return result.exitCode;
 }
 

@@ -4,3 +4,4 @@ export { createManifest, serializeManifest, sha256, type Manifest, type Manifest
 export { renderIndex } from './render-index.js';
 export { outputPath } from './output-path.js';
 export type { OutputFile } from './output-file.js';
+export { writeJsonSchemas, type WriteJsonSchemasOptions, type WriteJsonSchemasResult } from './write-json-schemas.js';

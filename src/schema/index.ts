@@ -13,4 +13,5 @@ export {
   type DocumentDefinition,
   type OutputFormat,
 } from './document-schema.js';
+export { createJsonSchemas, serializeJsonSchema, jsonSchemaSources, type JsonSchemaFile } from './json-schemas.js';
 export type * from './model.js';

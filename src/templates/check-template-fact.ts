@@ -1,5 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createDiagnostic, type Range } from '../diagnostics/index.js';
-import type { DocumentEntity, FactEntity } from '../schema/model.js';
+import type { FactEntity } from '../schema/model.js';
 import { findAttribution, statusesNeedingAttribution } from '../validate/attribution.js';
 import { renderedFactText } from '../validate/fact-text.js';
 import { unattributedHint, unattributedMessage } from '../validate/rules/allegation-unattributed.js';
@@ -9,23 +10,24 @@ import type { RenderState } from './render-state.js';
 
 /** Where a template put a fact, for `briefwright explain`. */
 export interface TemplateFactUse {
+  readonly document: string;
   readonly fact: string;
   readonly show: 'value' | 'statement';
   readonly file: string;
   readonly range: Range | undefined;
 }
 
-const collectors = new WeakMap<DocumentEntity, TemplateFactUse[]>();
+/** The uses recorded in the current async context (set only while explaining). */
+const collector = new AsyncLocalStorage<TemplateFactUse[]>();
 
-/** Runs `render` while recording every fact the templates of `document` insert. */
-export function collectTemplateFactUses<T>(document: DocumentEntity, render: () => T): { result: T; uses: TemplateFactUse[] } {
+/**
+ * Runs `run` (which renders) while recording every fact that templates insert, with the place
+ * of the helper call. Async-context scoped, so concurrent builds in one process never mix.
+ */
+export async function collectTemplateFactUses<T>(run: () => Promise<T>): Promise<{ result: T; uses: TemplateFactUse[] }> {
   const uses: TemplateFactUse[] = [];
-  collectors.set(document, uses);
-  try {
-    return { result: render(), uses };
-  } finally {
-    collectors.delete(document);
-  }
+  const result = await collector.run(uses, run);
+  return { result, uses };
 }
 
 /**
@@ -39,7 +41,7 @@ export function collectTemplateFactUses<T>(document: DocumentEntity, render: () 
  */
 export function checkTemplateFact(state: RenderState, fact: FactEntity, show: 'value' | 'statement', file: string, loc: hbs.AST.SourceLocation | undefined): void {
   const range = loc ? rangeOfLoc(loc) : undefined;
-  collectors.get(state.document)?.push({ fact: fact.id, show, file, range });
+  collector.getStore()?.push({ document: state.document.id, fact: fact.id, show, file, range });
   if (!statusesNeedingAttribution.has(fact.status) || !loc) return;
   const template = templateFileAt(state.model, file);
   if (!template) return;
