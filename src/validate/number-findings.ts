@@ -19,6 +19,10 @@ import { sentenceAt, splitSentences } from './sentences.js';
  *   statement, or one side has no such words; below 100 (where 10% is a step of one) the words
  *   must agree;
  * - unsourced: anything else, unless its sentence cites a source with `:cite[…]`.
+ *
+ * Scanned: section bodies (paragraphs, headings, table cells, list items, notes). Not scanned:
+ * front matter (titles and summaries are labels) and templates, whose literal text is layout
+ * ("Page", dates, addresses), not claims — figures in templates come through `{{fact}}`.
  */
 export interface NumberFinding {
   readonly section: SectionEntity;

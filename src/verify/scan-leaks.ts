@@ -11,14 +11,15 @@ import { findNumbers } from '../validate/prose-numbers.js';
  * document title, a copy-pasted sentence — a hit fails the output.
  *
  * - Statements are always searched (whole, folded for case, quotes, dashes and whitespace,
- *   without their final punctuation), if at least three words long: shorter ones are not a
- *   statement anyone could recognize.
+ *   without their final punctuation), if at least three words long (shorter ones are not a
+ *   statement anyone could recognize) and not also said by a fact the output may contain.
  * - Display values are searched only when distinctive, because a short value such as
  *   "June 2026" or "40%" legitimately appears in public text. Distinctive means:
  *   a figure with at least two significant digits ("25,000", "28.8 million", "$1.2 billion")
  *   in a display of six characters or more, or a text value of two words and ten characters
  *   or more; never a date; and never a text that also belongs to a fact the output may contain
- *   (a public fact showing the same "nearly 25,000" makes that text legitimate).
+ *   or to the title of one of their sources (a public fact showing the same "nearly 25,000"
+ *   makes that text legitimate).
  *   Matches are whole: "25,000" does not match inside "125,000" or "25,000,000".
  */
 export interface LeakNeedle {
@@ -47,12 +48,21 @@ export function leakNeedles(model: Model, distribution: Sensitivity): LeakNeedle
   if (cached) return cached;
   const facts = [...model.facts.values()];
   const allowed = facts.filter((f) => sensitivityRank(f.sensitivity) <= sensitivityRank(distribution));
-  const allowedTexts = allowed.flatMap((f) => [displayOfFact(f), statementText(f)]).filter((t): t is string => t !== undefined).map(foldText);
+  // Text the output may legitimately hold: what its allowed facts show, and the titles of their sources.
+  const allowedTexts = [
+    ...allowed.flatMap((f) => [displayOfFact(f), statementText(f)]),
+    ...new Set(allowed.flatMap((f) => f.sources).map((id) => model.sources.get(id)?.title)),
+  ]
+    .filter((t): t is string => t !== undefined)
+    .map(foldText);
   const needles: LeakNeedle[] = [];
   for (const fact of facts) {
     if (sensitivityRank(fact.sensitivity) <= sensitivityRank(distribution)) continue;
     const statement = foldText(statementText(fact)).trim().replace(/[.!?;:,]+$/u, '');
-    if (statement.split(' ').length >= 3) needles.push({ fact, what: 'statement', text: statement, pattern: wholePattern(statement) });
+    const statementPattern = wholePattern(statement);
+    if (statement.split(' ').length >= 3 && !allowedTexts.some((t) => statementPattern.test(t))) {
+      needles.push({ fact, what: 'statement', text: statement, pattern: statementPattern });
+    }
     const display = displayOfFact(fact);
     if (display !== undefined && fact.value?.kind !== 'date' && isDistinctive(display, allowedTexts)) {
       const folded = foldText(display).trim();
