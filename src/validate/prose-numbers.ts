@@ -62,7 +62,11 @@ const referenceWords = new Set([
   'issue', 'recommendation', 'finding', 'point', 'points', 'priority', 'annexe', 'tab', 'model', 'models',
 ]);
 
-const stopwords = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'to', 'in', 'on', 'for', 'by', 'with', 'at', 'from', 'as', 'than', 'that', 'were', 'was', 'is', 'are']);
+/** Words that say nothing about what a number counts ("25,000 of them", "28.8 million were"). */
+const stopwords = new Set([
+  'of', 'the', 'a', 'an', 'and', 'or', 'to', 'in', 'on', 'for', 'by', 'with', 'at', 'from', 'as', 'than', 'that', 'this',
+  'were', 'was', 'is', 'are', 'be', 'been', 'had', 'has', 'have', 'them', 'these', 'those', 'they', 'it', 'its', 'which', 'who',
+]);
 
 const smallWords: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
