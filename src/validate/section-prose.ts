@@ -6,7 +6,8 @@ import { renderedFactText } from './fact-text.js';
 
 /**
  * A section's prose as the prose checks read it: one block per paragraph, heading or table
- * cell, flattened to the text a reader sees. Facts appear as their rendered text (so a
+ * row (a row reads as one statement: "Accounts (alleged by Anthropic) | nearly 25,000"; its
+ * cells are joined by a placeholder), flattened to the text a reader sees. Facts appear as their rendered text (so a
  * `{show=statement}` carries its own attribution); citations, code, raw HTML, footnote marks,
  * images and bare URLs appear as one placeholder character each, so they are never read as prose
  * and numbers never run across them. Every character written by the author maps back to its
@@ -14,8 +15,10 @@ import { renderedFactText } from './fact-text.js';
  */
 export interface ProseBlock {
   readonly section: SectionEntity;
-  readonly kind: 'paragraph' | 'heading' | 'tableCell';
+  readonly kind: 'paragraph' | 'heading' | 'tableRow';
   readonly text: string;
+  /** For a table body row, the header row's text: column headings can attribute a whole column. */
+  readonly header: string | undefined;
   readonly pieces: readonly ProsePiece[];
   /** Offset in `section.text` of the character at `index` of `text`; undefined for generated text. */
   sourceOffset(index: number): number | undefined;
@@ -30,7 +33,7 @@ export type ProsePiece =
 /** Stands for anything in a block that is not prose. */
 export const placeholder = '\uFFFC';
 
-const blockKinds = new Set(['paragraph', 'heading', 'tableCell']);
+const blockKinds = new Set(['paragraph', 'heading']);
 const skippedBlocks = new Set(['code', 'html', 'yaml', 'definition']);
 
 const blockCache = new WeakMap<SectionEntity, ProseBlock[]>();
@@ -43,7 +46,15 @@ export function proseBlocks(section: SectionEntity, model: Model): ProseBlock[] 
   const walk = (node: Nodes) => {
     if (skippedBlocks.has(node.type)) return;
     if (blockKinds.has(node.type) && 'children' in node) {
-      blocks.push(buildBlock(section, model, refs, node.type as ProseBlock['kind'], node.children as PhrasingContent[]));
+      blocks.push(buildBlock(section, model, refs, node.type as ProseBlock['kind'], [node.children as PhrasingContent[]], undefined));
+      return;
+    }
+    if (node.type === 'table') {
+      const rows = node.children.map((row) =>
+        buildBlock(section, model, refs, 'tableRow', row.children.map((cell) => cell.children), undefined),
+      );
+      const header = rows[0]?.text;
+      rows.forEach((row, i) => blocks.push(i === 0 ? row : { ...row, header }));
       return;
     }
     if ('children' in node) for (const child of node.children) walk(child as Nodes);
@@ -58,7 +69,8 @@ function buildBlock(
   model: Model,
   refs: ReadonlyMap<string, DirectiveReference>,
   kind: ProseBlock['kind'],
-  children: readonly PhrasingContent[],
+  parts: readonly (readonly PhrasingContent[])[],
+  header: string | undefined,
 ): ProseBlock {
   let text = '';
   const offsets: (number | undefined)[] = [];
@@ -117,8 +129,11 @@ function buildBlock(
       }
     }
   };
-  visit(children);
-  return { section, kind, text, pieces, sourceOffset: (index) => offsets[index] };
+  parts.forEach((part, i) => {
+    if (i > 0) opaque(); // between table cells
+    visit(part);
+  });
+  return { section, kind, text, header, pieces, sourceOffset: (index) => offsets[index] };
 }
 
 /** An autolink or GFM literal URL: its text is the address, not prose. */

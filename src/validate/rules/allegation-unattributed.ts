@@ -10,8 +10,9 @@ import { sentenceAt, splitSentences } from '../sentences.js';
  * A sentence that uses an alleged, disputed or denied fact says who claims it: the fact's
  * `attributed_to` (or its first word) or an attribution phrase must appear in the same sentence
  * as the reader sees it, the fact's own rendered text included — so `{show=statement}` of a
- * statement that attributes itself passes. Sentences come from each paragraph, heading and
- * table cell (see sentences.ts for the splitting rules). Facts inserted by templates are
+ * statement that attributes itself passes. Sentences come from each paragraph and heading (see
+ * sentences.ts for the splitting rules); in a table the row is the sentence, and the header
+ * row may attribute a whole column ("Alleged by Anthropic"). Facts inserted by templates are
  * checked while rendering (templates/check-template-fact.ts).
  */
 export function allegationUnattributed(context: RuleContext): void {
@@ -23,7 +24,7 @@ export function allegationUnattributed(context: RuleContext): void {
         if (piece.kind !== 'fact' || !piece.fact || !statusesNeedingAttribution.has(piece.fact.status)) continue;
         spans ??= splitSentences(block.text, (i) => isFactText(block, i));
         const sentence = sentenceAt(spans, piece.start);
-        const text = sentence ? block.text.slice(sentence.start, sentence.end) : block.text;
+        const text = `${sentence ? block.text.slice(sentence.start, sentence.end) : block.text} ${block.header ?? ''}`;
         if (findAttribution(text, piece.fact.attributed_to) !== undefined) continue;
         context.report(
           createDiagnostic('allegation-unattributed', {
