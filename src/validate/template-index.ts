@@ -16,6 +16,14 @@ export interface TemplateIndex {
   readonly helperCalls: readonly HelperCall[];
   readonly partials: readonly string[];
   readonly images: readonly ImageTag[];
+  /** `{{#each …}}` blocks, with what they iterate as written (`keyFacts`) and their body. */
+  readonly eachBlocks: readonly EachBlock[];
+}
+
+export interface EachBlock {
+  readonly over: string;
+  readonly range: Range;
+  readonly body: hbs.AST.Program;
 }
 
 export interface HelperCall {
@@ -53,6 +61,7 @@ export function indexTemplate(file: TextFile): TemplateIndex {
   }
   const helperCalls: HelperCall[] = [];
   const partials: string[] = [];
+  const eachBlocks: EachBlock[] = [];
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
       node.forEach(visit);
@@ -73,6 +82,10 @@ export function indexTemplate(file: TextFile): TemplateIndex {
         });
       }
     }
+    if (n.type === 'BlockStatement' && n.loc && (n['path'] as AnyNode & { original?: unknown }).original === 'each') {
+      const over = (n['params'] as (AnyNode & { original?: unknown })[])[0];
+      if (over?.type === 'PathExpression') eachBlocks.push({ over: String(over.original), range: rangeOfLoc(n.loc), body: n['program'] as hbs.AST.Program });
+    }
     if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') {
       const name = n['name'] as AnyNode & { original?: unknown };
       if (name.type === 'PathExpression' || name.type === 'StringLiteral') partials.push(String(name.original));
@@ -80,7 +93,7 @@ export function indexTemplate(file: TextFile): TemplateIndex {
     for (const [key, value] of Object.entries(n)) if (key !== 'loc') visit(value);
   };
   if (ast) visit(ast);
-  const result: TemplateIndex = { file, ast, helperCalls, partials: [...new Set(partials)], images: ast ? findImages(file) : [] };
+  const result: TemplateIndex = { file, ast, helperCalls, partials: [...new Set(partials)], images: ast ? findImages(file) : [], eachBlocks };
   indexed.set(file, result);
   return result;
 }
