@@ -24,6 +24,8 @@ export interface PrintPageInput {
 
 /** How long closing a page may take before we stop waiting (a hung renderer must not hang the build). */
 const closeGraceMs = 5_000;
+/** How long a failed print waits for the crash event that may explain it. */
+const crashGraceMs = 500;
 
 /**
  * Prints one HTML document in a fresh tab and closes the tab, whatever happens. Never throws:
@@ -70,7 +72,7 @@ export async function printPage(browser: Browser, input: PrintPageInput): Promis
   };
 
   try {
-    const result = await Promise.race([print().catch((error: unknown) => classifyError(browser, error)), crashed, timedOut]);
+    const result = await Promise.race([print().catch((error: unknown) => explainFailure(browser, error, crashed)), crashed, timedOut]);
     if (!result.ok && result.failure.kind === 'crashed' && !browser.connected) {
       return { ok: false, failure: { kind: 'browser-closed', message: result.failure.message } };
     }
@@ -85,6 +87,20 @@ export async function printPage(browser: Browser, input: PrintPageInput): Promis
 function remaining(deadline: number): number {
   // 0 would mean "no timeout" to puppeteer.
   return Math.max(1, deadline - Date.now());
+}
+
+/**
+ * A renderer that dies mid-print makes Chromium's print call fail ("Printing failed") a moment
+ * before the page's crash event arrives; wait briefly for that event so a crash is named as one.
+ */
+async function explainFailure(browser: Browser, error: unknown, crashed: Promise<PrintResult>): Promise<PrintResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), crashGraceMs);
+  });
+  const crash = await Promise.race([crashed, grace]);
+  clearTimeout(timer);
+  return crash ?? classifyError(browser, error);
 }
 
 function classifyError(browser: Browser, error: unknown): PrintResult {
