@@ -154,6 +154,26 @@ export const rules = defineRules({
     description: 'An output file could not be written.',
     hint: 'Check that the out directory is writable and the disk is not full.',
   },
+  'output-path-invalid': {
+    severity: 'error',
+    description: 'An output would get a path that is reserved, outside out/, or shared with another output.',
+    hint: 'Rename the document or recipient id: plain kebab-case, not a device name (con, nul, aux, com1 …), not `index` or `manifest`.',
+  },
+  'markdown-too-complex': {
+    severity: 'error',
+    description: 'A section nests too deeply or takes too long to parse; it is refused instead of crashing or hanging the build.',
+    hint: 'Flatten the nesting (quotes, lists, HTML elements) at the position shown; no briefing needs more than a few levels.',
+  },
+  'text-encoding-invalid': {
+    severity: 'error',
+    description: 'A file is not valid UTF-8 or contains a NUL or other control character.',
+    hint: 'Save the file as UTF-8 and remove the control character at the position shown.',
+  },
+  'text-hidden-character': {
+    severity: 'error',
+    description: 'Text contains a bidirectional control or invisible character that can make what readers see differ from what is written (Trojan Source).',
+    hint: 'Remove the character, or set `allow_hidden_characters: true` in briefwright.config.yaml if the project needs it for right-to-left text.',
+  },
 });
 
 export type RuleId = keyof typeof rules;
