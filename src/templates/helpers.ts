@@ -8,6 +8,8 @@ import { resolveProjectPath, toDataUrl } from '../markdown/asset-url.js';
 import { sensitivityRank } from '../schema/scalars.js';
 import { checkTemplateFact } from './check-template-fact.js';
 import { currentFile, type RenderState } from './render-state.js';
+import { renderTimeline } from './render-timeline.js';
+import { selectTimelineEvents } from './select-timeline-events.js';
 import { handlebarsRange } from './template-error.js';
 
 /** Handlebars' SafeString constructor, injected so helpers stay independent of an environment. */
@@ -50,10 +52,21 @@ export function eq(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+/**
+ * A CSS string literal for `content:` in the page-setup `<style>` (the running header's marking).
+ * Quotes, backslashes and line breaks are CSS-escaped, and `<`, `>` and `&` too, so the text
+ * can never close the `<style>` element whatever the document says.
+ */
+export function cssString(value: unknown): string {
+  if (typeof value !== 'string') throw new Error(`cssString expects a string, got \`${String(value)}\``);
+  const escaped = value.replace(/[\\"'<>&\n\r\f\u0000-\u001f\u007f]/g, (c) => `\\${c.codePointAt(0)!.toString(16)} `);
+  return `"${escaped}"`;
+}
+
 export const sourcesListPlaceholder = '<bw-sources></bw-sources>';
 
 /** The names of every helper, for `knownHelpers` (anything else fails at compile time). */
-export const helperNames = ['fact', 'cite', 'formatDate', 'formatNumber', 'eq', 'asset', 'sourcesList'] as const;
+export const helperNames = ['fact', 'cite', 'formatDate', 'formatNumber', 'eq', 'asset', 'sourcesList', 'cssString', 'timeline'] as const;
 
 /** The helpers, bound to a SafeString factory. Per-document state arrives through `@bw`. */
 export function createHelpers(safe: SafeStringFactory): Record<(typeof helperNames)[number], Helper> {
@@ -73,6 +86,18 @@ export function createHelpers(safe: SafeStringFactory): Record<(typeof helperNam
     formatNumber: (...args) => formatNumber(args[0]),
     eq: (...args) => eq(args[0], args[1]),
     sourcesList: () => safe(sourcesListPlaceholder),
+    cssString: (...args) => safe(cssString(args[0])),
+
+    timeline: (...args) => {
+      const state = stateOf(lastArg(args));
+      // Only facts the document may carry (selectTimelineEvents filters by distribution).
+      const events = selectTimelineEvents(state.model, state.document);
+      for (const event of events) {
+        state.factsUsed.add(event.fact.id);
+        for (const s of event.fact.sources) state.sourcesUsed.add(s);
+      }
+      return safe(renderTimeline(events));
+    },
 
     fact: (...args) => {
       const options = lastArg(args);
