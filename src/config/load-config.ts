@@ -7,6 +7,7 @@ import { createDiagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { OutputFormat } from '../schema/document-schema.js';
 import { zodIssuesToDiagnostics } from '../validate/zod-issues.js';
 import { configSchema } from './config-schema.js';
+import type { Shard } from './shard.js';
 
 export const configFileName = 'briefwright.config.yaml';
 
@@ -30,13 +31,20 @@ export interface BuildOptions {
   today?: string;
   /** Treat warnings as failures for the exit code. */
   strict?: boolean;
-  /** Called as each PDF finishes (the library prints nothing; the CLI shows these on stderr). */
+  /** Build only this part of a deterministic split of the outputs (CI matrices). */
+  shard?: Shard;
+  /** Reuse unchanged outputs from `.briefwright-cache/` (default true); false re-renders everything. */
+  cache?: boolean;
+  /** Called as each output finishes (the library prints nothing; the CLI shows these on stderr). */
   onProgress?: (progress: BuildProgress) => void;
 }
 
 /** One finished output of a long stage, for progress display. */
 export interface BuildProgress {
-  readonly stage: 'pdf';
+  /** `html`: a document rendered (or reused) for one recipient; `pdf`: one printed. */
+  readonly stage: 'html' | 'pdf';
+  /** True when the output came from the cache instead of being rendered. */
+  readonly reused?: boolean;
   /** Relative to the out directory. */
   readonly path: string;
   readonly ok: boolean;
@@ -57,6 +65,8 @@ export interface Config {
   readonly pdfTimeout: number;
   readonly today: string;
   readonly strict: boolean;
+  readonly shard: Shard | undefined;
+  readonly cache: boolean;
 }
 
 export interface LoadConfigResult {
@@ -119,6 +129,8 @@ export async function loadConfig(options: BuildOptions = {}): Promise<LoadConfig
       pdfTimeout: options.pdfTimeout ?? written.pdf?.timeout ?? 30_000,
       today: options.today ?? written.today ?? new Date().toISOString().slice(0, 10),
       strict: options.strict ?? false,
+      shard: options.shard,
+      cache: options.cache ?? true,
     },
     diagnostics,
   };
