@@ -7,10 +7,10 @@ export interface TimelineSvgOptions {
 
 /** Drawing units (the SVG scales to its container; CSS sizes the text in the same units). */
 const width = 680;
-const lineHeight = 13;
-const dateSize = 11;
-/** Average advance of Source Sans 3 at 10.5px, a little generous so wrapped lines never overrun. */
-const charWidth = 5.6;
+const lineHeight = 15;
+const dateSize = 13;
+/** Average advance of Source Sans 3 at 12.5px (see .tl-label), a little generous so lines never overrun. */
+const charWidth = 6.6;
 const maxLabelLines = 4;
 const stemGap = 16;
 const dotRadius = 5;

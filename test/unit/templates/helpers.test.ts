@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { createDiagnostic, type Diagnostic } from '../../../src/diagnostics/index.js';
-import { createHelpers, eq, formatDate, formatNumber } from '../../../src/templates/helpers.js';
+import { createHelpers, cssString, eq, formatDate, formatNumber } from '../../../src/templates/helpers.js';
 import { createRenderState } from '../../../src/templates/render-state.js';
 import type { DocumentEntity, FactEntity, Model, Origin } from '../../../src/schema/model.js';
 
@@ -107,5 +107,25 @@ describe('fact, cite and asset helpers', () => {
     expect(render('{{asset "templates/assets/dot.svg"}}').html).toBe(`data:image/svg+xml;base64,${Buffer.from('<svg/>').toString('base64')}`);
     expect(render('{{asset "../etc/passwd"}}').diagnostics[0]).toMatchObject({ ruleId: 'image-missing' });
     expect(render('{{asset "/etc/passwd"}}').diagnostics[0]).toMatchObject({ ruleId: 'image-missing' });
+  });
+});
+
+describe('cssString', () => {
+  it('quotes plain text as a CSS string', () => {
+    expect(cssString('For the Committee — not for release')).toBe('"For the Committee — not for release"');
+  });
+
+  it('escapes quotes, backslashes, line breaks and markup so the text cannot leave the string or the <style>', () => {
+    const css = cssString('a"b\\c\n</style><script>x</script>&\'');
+    expect(css).toBe('"a\\22 b\\5c c\\a \\3c /style\\3e \\3c script\\3e x\\3c /script\\3e \\26 \\27 "');
+    expect(css.slice(1, -1)).not.toMatch(/["<>&\n]/);
+  });
+
+  it('refuses what is not a string', () => {
+    expect(() => cssString(undefined)).toThrow(/expects a string/);
+  });
+
+  it('as a helper, its output is not HTML-escaped again', () => {
+    expect(render('{{cssString "a<b"}}').html).toBe('"a\\3c b"');
   });
 });
