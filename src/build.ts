@@ -1,11 +1,14 @@
 import { loadConfig, toolName, toolVersion, type BuildOptions, type Config } from './config/index.js';
 import { matchesAny } from './config/match-ids.js';
+import { selectShard } from './config/shard.js';
+import { openBuildCache, type BuildCache, type BuildUnit, type ReusedUnit } from './cache/index.js';
 import { loadProject } from './content/index.js';
-import { compareDiagnostics, countDiagnostics, type Diagnostic } from './diagnostics/index.js';
+import { compareDiagnostics, countDiagnostics, createDiagnostic, type Diagnostic } from './diagnostics/index.js';
 import { createMarkdownProcessor, type SectionHtml } from './markdown/index.js';
-import { outputPath, writeOutputs, type Manifest, type OutputFile } from './output/index.js';
+import { findBlockingError, findOutputCollisions, outputNameProblem, outputPath, writeOutputs, type Manifest, type OutputDependencies, type OutputFile } from './output/index.js';
 import { printPdfs, type PdfJob } from './pdf/index.js';
-import type { DocumentEntity, Model, RecipientEntity } from './schema/model.js';
+import type { ProjectFiles } from './content/read-project.js';
+import type { DocumentEntity, Model, RecipientEntity, SectionEntity } from './schema/model.js';
 import { createTemplateEnvironment, renderHtml, resolveCss, type ResolvedCss, type TemplateEnvironment } from './templates/index.js';
 import { validateProject } from './validate/index.js';
 import { verifyOutputs } from './verify/index.js';
@@ -34,6 +37,8 @@ export interface BuildResult {
   readonly manifest: Manifest | undefined;
   /** Absolute out directory, when the config was valid. */
   readonly outDir: string | undefined;
+  /** Outputs taken unchanged from the cache instead of rendered (paths relative to outDir). */
+  readonly reused?: readonly string[];
 }
 
 /** Rules whose failure is the machine's, not the content's: exit 3. */
@@ -47,6 +52,10 @@ interface RenderedDocument {
   readonly facts: readonly string[];
   readonly sources: readonly string[];
   readonly templates: readonly string[];
+  /** What rendering it reported (sections, styles, template), kept with it in the cache. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Set when it came from the cache instead of being rendered. */
+  readonly reused?: ReusedUnit;
 }
 
 /** Loads, validates and renders every selected document to HTML in memory; writes nothing. */
@@ -60,11 +69,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 }
 
 async function run(options: BuildOptions, mode: { write: boolean }): Promise<BuildResult> {
+  // A build whose inputs are all unchanged answers from the cache: nothing is loaded or written.
+  const cache = mode.write ? await openBuildCache(options) : undefined;
+  if (cache?.unchanged) return cache.unchanged;
   const { config, diagnostics: configDiagnostics } = await loadConfig(options);
   if (!config) return finish(configDiagnostics, [], undefined, undefined, { strict: options.strict ?? false, configFailed: true });
 
   const diagnostics: Diagnostic[] = [];
-  const { project, diagnostics: loadDiagnostics } = await loadProject(config.root);
+  const { project, diagnostics: loadDiagnostics } = await loadProject(config.root, { allowHiddenCharacters: config.allowHiddenCharacters });
   diagnostics.push(...loadDiagnostics);
   const { model, diagnostics: validationDiagnostics } = validateProject(project, { today: config.today });
   diagnostics.push(...validationDiagnostics);
@@ -72,20 +84,35 @@ async function run(options: BuildOptions, mode: { write: boolean }): Promise<Bui
   diagnostics.push(...env.diagnostics);
 
   const documents = selectDocuments(model, config);
-  const rendered = hasError(diagnostics) ? [] : renderDocuments(model, env, documents, diagnostics);
+  const plan = await planUnits(model, documents, config, cache, project.files, options);
+  diagnostics.push(...checkOutputPaths(model, documents));
+  const templateFiles = (d: DocumentEntity) => [env.layoutFile(d.layout), ...[...project.files.partials, ...project.files.styles].map((f) => f.path)];
+  // Keep-going (default): a document is rendered and written unless an error concerns what it is
+  // made of; --fail-fast keeps the all-or-nothing build and stops at the first failed document.
+  const renderable = config.failFast
+    ? hasError(diagnostics) ? [] : documents
+    : documents.filter((d) => !findBlockingError(documentDependencies(model, d, templateFiles), diagnostics));
+  let rendered = renderDocuments(model, env, renderable, diagnostics, { failFast: config.failFast }, plan);
   // Post-render proof: each finished output is read back for leaks, markings and anchors (src/verify).
   diagnostics.push(...verifyOutputs(model, rendered));
+  rendered = keepUnaffected(rendered, model, templateFiles, diagnostics, config.failFast);
 
   const files: OutputFile[] = [];
   for (const r of rendered) {
     if (!wantsFormat(r.document, config, 'html')) continue;
     files.push(toOutputFile(r, 'html', new TextEncoder().encode(r.html), null));
   }
-  // PDF stage, after HTML. Skipped when something already failed: a failed build writes nothing.
-  if (mode.write && !hasError(diagnostics)) files.push(...(await printPdfStage(rendered, model, config, options, diagnostics)));
+  // PDF stage, after HTML. With --fail-fast it is skipped once something failed.
+  if (mode.write && !(config.failFast && hasError(diagnostics))) {
+    files.push(...(await printPdfStage(rendered, model, config, options, diagnostics)));
+    // A document whose PDF failed loses its HTML too: its outputs are one unit.
+    const kept = new Set(keepUnaffected(rendered, model, templateFiles, diagnostics, config.failFast));
+    const keptPaths = new Set([...kept].flatMap((r) => (['html', 'pdf'] as const).map((f) => outputPath(r.document.id, r.recipient?.id, f))));
+    files.splice(0, files.length, ...files.filter((f) => keptPaths.has(f.path)));
+  }
 
   let manifest: Manifest | undefined;
-  if (mode.write && files.length > 0 && !hasError(diagnostics)) {
+  if (mode.write && files.length > 0 && !(config.failFast && hasError(diagnostics))) {
     const result = await writeOutputs(files, {
       outDir: config.out,
       tool: { name: toolName, version: toolVersion },
@@ -94,12 +121,51 @@ async function run(options: BuildOptions, mode: { write: boolean }): Promise<Bui
     diagnostics.push(...result.diagnostics);
     manifest = result.manifest;
   }
-  return finish(diagnostics, files, manifest, config, { strict: config.strict, configFailed: false });
+  const result = finish(diagnostics, files, manifest, config, { strict: config.strict, configFailed: false });
+  if (manifest && cache) await cache.save({ units: rendered, files, diagnostics: result.diagnostics, outputs: result.outputs });
+  return { ...result, reused: reusedPaths(rendered, files) };
 }
 
 function selectDocuments(model: Model, config: Config): DocumentEntity[] {
   const all = [...model.documents.values()];
   return config.only.length === 0 ? all : all.filter((d) => matchesAny(d.id, config.only));
+}
+
+/** What the units of a build are, which the cache gives back, and progress as each is done. */
+interface UnitPlan {
+  readonly recipients: ReadonlyMap<DocumentEntity, readonly (RecipientEntity | undefined)[]>;
+  reuse(unit: BuildUnit): ReusedUnit | undefined;
+  onUnit(unit: BuildUnit, ok: boolean, reused: boolean): void;
+}
+
+/** Every output unit (document × recipient) of the selected documents, cut to this shard. */
+async function planUnits(model: Model, documents: readonly DocumentEntity[], config: Config, cache: BuildCache | undefined, files: ProjectFiles, options: BuildOptions): Promise<UnitPlan> {
+  const all = documents.flatMap((document) =>
+    (document.recipients === undefined ? [undefined] : [...(model.recipientLists.get(document.recipients)?.recipients ?? [])]).map((recipient): BuildUnit => ({ document, recipient })),
+  );
+  const units = selectShard(all, config.shard, (u) => outputPath(u.document.id, u.recipient?.id, 'html'));
+  await cache?.prepare({ config, files, model, units });
+  const recipients = new Map<DocumentEntity, (RecipientEntity | undefined)[]>();
+  for (const u of units) recipients.set(u.document, [...(recipients.get(u.document) ?? []), u.recipient]);
+  let done = 0;
+  let last = performance.now();
+  return {
+    recipients,
+    reuse: (unit) => cache?.reuse(unit),
+    onUnit: (unit, ok, reused) => {
+      const now = performance.now();
+      done += 1;
+      const path = outputPath(unit.document.id, unit.recipient?.id, 'html');
+      options.onProgress?.({ stage: 'html', path, ok, reused, pages: null, ms: Math.round(now - last), done, total: units.length });
+      last = now;
+    },
+  };
+}
+
+/** Written outputs whose unit came from the cache. */
+function reusedPaths(rendered: readonly RenderedDocument[], files: readonly OutputFile[]): string[] {
+  const units = new Set(rendered.filter((r) => r.reused).map((r) => outputPath(r.document.id, r.recipient?.id, 'html')));
+  return files.filter((f) => units.has(outputPath(f.document, f.recipient ?? undefined, 'html'))).map((f) => f.path);
 }
 
 function wantsFormat(document: DocumentEntity, config: Config, format: 'html' | 'pdf'): boolean {
@@ -110,7 +176,14 @@ function wantsFormat(document: DocumentEntity, config: Config, format: 'html' | 
  * Renders each section once (its HTML does not depend on the document) and then every
  * document for every recipient. Problems are collected; one failed output does not stop others.
  */
-function renderDocuments(model: Model, env: TemplateEnvironment, documents: readonly DocumentEntity[], diagnostics: Diagnostic[]): RenderedDocument[] {
+function renderDocuments(
+  model: Model,
+  env: TemplateEnvironment,
+  documents: readonly DocumentEntity[],
+  diagnostics: Diagnostic[],
+  flags: { failFast: boolean },
+  plan: UnitPlan,
+): RenderedDocument[] {
   const processor = createMarkdownProcessor();
   const sectionHtml = new Map<string, SectionHtml>();
   const sectionFor = (id: string): SectionHtml => {
@@ -118,7 +191,7 @@ function renderDocuments(model: Model, env: TemplateEnvironment, documents: read
     if (!html) {
       const section = model.sections.get(id);
       if (!section) throw new Error(`Cannot render unknown section \`${id}\``);
-      html = processor.renderSection(section, model);
+      html = renderSectionSafely(processor, section, model);
       diagnostics.push(...html.diagnostics);
       sectionHtml.set(id, html);
     }
@@ -138,13 +211,20 @@ function renderDocuments(model: Model, env: TemplateEnvironment, documents: read
 
   const out: RenderedDocument[] = [];
   for (const document of documents) {
+    if (flags.failFast && hasError(diagnostics)) break;
+    const fresh: (RecipientEntity | undefined)[] = [];
+    for (const recipient of plan.recipients.get(document) ?? []) {
+      const hit = plan.reuse({ document, recipient });
+      if (hit) out.push({ ...hit, reused: hit });
+      else fresh.push(recipient);
+      if (hit) plan.onUnit({ document, recipient }, true, true);
+    }
+    if (fresh.length === 0) continue;
     const sections = document.sections.map(sectionFor);
     const bluf = document.bluf === undefined ? undefined : sectionFor(document.bluf);
     const css = cssFor(document.layout);
     if ([...sections, ...(bluf ? [bluf] : [])].some((s) => hasError(s.diagnostics)) || hasError(css.diagnostics)) continue;
-    const recipients: (RecipientEntity | undefined)[] =
-      document.recipients === undefined ? [undefined] : [...(model.recipientLists.get(document.recipients)?.recipients ?? [])];
-    for (const recipient of recipients) {
+    for (const recipient of fresh) {
       const result = renderHtml({
         model,
         env,
@@ -157,11 +237,13 @@ function renderDocuments(model: Model, env: TemplateEnvironment, documents: read
         generator: `${toolName} ${toolVersion}`,
       });
       diagnostics.push(...result.diagnostics);
+      plan.onUnit({ document, recipient }, result.html !== undefined, false);
       if (result.html === undefined) continue;
       out.push({
         document,
         recipient,
         html: result.html,
+        diagnostics: [...sections.flatMap((s) => s.diagnostics), ...(bluf?.diagnostics ?? []), ...css.diagnostics, ...result.diagnostics],
         facts: result.factsUsed,
         sources: result.sourcesCited,
         templates: [...new Set([...result.templatesUsed, ...result.assetsUsed])].sort(),
@@ -173,8 +255,10 @@ function renderDocuments(model: Model, env: TemplateEnvironment, documents: read
 
 /** Documents that want a PDF → Chromium (src/pdf) → PDF outputs carrying their page counts. */
 async function printPdfStage(rendered: readonly RenderedDocument[], model: Model, config: Config, options: BuildOptions, diagnostics: Diagnostic[]): Promise<OutputFile[]> {
-  const wanted = rendered.filter((r) => wantsFormat(r.document, config, 'pdf'));
-  if (wanted.length === 0) return [];
+  // A reused unit brings its PDF from the cache; only the others are printed.
+  const fromCache = rendered.flatMap((r) => (r.reused?.pdf && wantsFormat(r.document, config, 'pdf') ? [toOutputFile(r, 'pdf', r.reused.pdf.bytes, r.reused.pdf.pages)] : []));
+  const wanted = rendered.filter((r) => !r.reused && wantsFormat(r.document, config, 'pdf'));
+  if (wanted.length === 0) return fromCache;
   const onProgress = options.onProgress;
   const result = await printPdfs(
     wanted.map((r) => toPdfJob(r, model)),
@@ -188,10 +272,78 @@ async function printPdfStage(rendered: readonly RenderedDocument[], model: Model
     },
   );
   diagnostics.push(...result.diagnostics);
-  return wanted.flatMap((r, i) => {
+  return [...fromCache, ...wanted.flatMap((r, i) => {
     const pdf = result.printed[i];
     return pdf ? [toOutputFile(r, 'pdf', pdf.bytes, pdf.pages)] : [];
-  });
+  })];
+}
+
+/**
+ * The section pipeline recurses over the tree; the content stage refuses deep nesting before it
+ * gets here, so an overflow is a gap in that pre-scan — still reported on the section, not a crash.
+ */
+function renderSectionSafely(processor: ReturnType<typeof createMarkdownProcessor>, section: SectionEntity, model: Model): SectionHtml {
+  try {
+    return processor.renderSection(section, model);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const diagnostic = createDiagnostic('markdown-too-complex', { file: section.path, message: `Section \`${section.id}\` is too complex to render: ${error.message}` });
+    return { id: section.id, html: '', factsUsed: new Set(), sourcesUsed: new Set(), assetsUsed: new Set(), diagnostics: [diagnostic] };
+  }
+}
+
+/** Reserved names and two outputs on one path are refused before anything is rendered. */
+function checkOutputPaths(model: Model, documents: readonly DocumentEntity[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const paths: { path: string; file: string; document: DocumentEntity }[] = [];
+  for (const document of documents) {
+    const problem = outputNameProblem(document.id, 'document');
+    if (problem) diagnostics.push(createDiagnostic('output-path-invalid', { file: document.origin.file, range: document.origin.range([]), message: `Document id ${problem}` }));
+    const recipients = document.recipients === undefined ? [undefined] : [...(model.recipientLists.get(document.recipients)?.recipients ?? [])];
+    for (const recipient of recipients) {
+      const recipientProblem = recipient && outputNameProblem(recipient.id, 'recipient');
+      if (recipient && recipientProblem) {
+        diagnostics.push(createDiagnostic('output-path-invalid', { file: recipient.origin.file, range: recipient.origin.range(['id']), message: `Recipient id ${recipientProblem}` }));
+      }
+      for (const format of (['html', 'pdf'] as const).filter((f) => document.formats.includes(f))) paths.push({ path: outputPath(document.id, recipient?.id, format), file: recipient?.origin.file ?? document.origin.file, document });
+    }
+  }
+  for (const collision of findOutputCollisions(paths.map((p) => p.path))) {
+    const owner = paths.find((p) => p.path === collision.path)!;
+    diagnostics.push(
+      createDiagnostic('output-path-invalid', {
+        file: owner.file,
+        range: owner.document.origin.range([]),
+        message: `Output \`${collision.path}\` would overwrite \`${collision.with}\` on a case-insensitive file system`,
+      }),
+    );
+  }
+  return diagnostics;
+}
+
+/** Everything one document is made of, for keep-going: an error elsewhere does not stop it. */
+function documentDependencies(model: Model, document: DocumentEntity, templateFiles: (document: DocumentEntity) => readonly string[], used?: { facts: readonly string[]; sources: readonly string[] }): OutputDependencies {
+  const sectionIds = [...document.sections, ...(document.bluf === undefined ? [] : [document.bluf])];
+  const files = [document.origin.file, ...templateFiles(document)];
+  for (const id of sectionIds) {
+    const section = model.sections.get(id);
+    if (section) files.push(section.path);
+  }
+  if (document.recipients !== undefined) {
+    const list = model.recipientLists.get(document.recipients);
+    if (list) files.push(list.origin.file);
+  }
+  if (model.publisher) files.push(model.publisher.origin.file);
+  const entities = [
+    ...(used?.facts ?? []).map((id) => model.facts.get(id)),
+    ...(used?.sources ?? []).map((id) => model.sources.get(id)),
+  ].flatMap((e) => (e ? [{ file: e.origin.file, range: e.origin.range([]) }] : []));
+  return { files, entities };
+}
+
+function keepUnaffected(rendered: readonly RenderedDocument[], model: Model, templateFiles: (document: DocumentEntity) => readonly string[], diagnostics: readonly Diagnostic[], failFast: boolean): RenderedDocument[] {
+  if (failFast) return hasError(diagnostics) ? [] : [...rendered];
+  return rendered.filter((r) => !findBlockingError(documentDependencies(model, r.document, templateFiles, { facts: r.facts, sources: r.sources }), diagnostics));
 }
 
 function toPdfJob(r: RenderedDocument, model: Model): PdfJob {

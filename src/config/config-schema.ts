@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { outputFormats } from '../schema/document-schema.js';
-import { dateSchema, optional, positiveIntegerSchema } from '../schema/scalars.js';
+import { booleanSchema, dateSchema, optional, positiveIntegerSchema } from '../schema/scalars.js';
 
 /** briefwright.config.yaml: optional; every key has a default and a matching CLI flag. */
 export const configSchema = z
@@ -9,6 +9,9 @@ export const configSchema = z
     formats: optional(z.array(z.enum(outputFormats)).min(1)),
     concurrency: optional(positiveIntegerSchema),
     today: optional(dateSchema),
+    allow_hidden_characters: optional(
+      booleanSchema.meta({ description: 'Accept bidirectional controls and invisible characters in content (text-hidden-character), e.g. for right-to-left text.' }),
+    ),
     pdf: optional(
       z.strictObject({
         browser: optional(z.string().trim().min(1)),

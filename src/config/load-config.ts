@@ -31,6 +31,8 @@ export interface BuildOptions {
   today?: string;
   /** Treat warnings as failures for the exit code. */
   strict?: boolean;
+  /** Stop at the first error and write nothing (default: keep going, write every unaffected output). */
+  failFast?: boolean;
   /** Build only this part of a deterministic split of the outputs (CI matrices). */
   shard?: Shard;
   /** Reuse unchanged outputs from `.briefwright-cache/` (default true); false re-renders everything. */
@@ -65,6 +67,9 @@ export interface Config {
   readonly pdfTimeout: number;
   readonly today: string;
   readonly strict: boolean;
+  readonly failFast: boolean;
+  /** Bidi controls and invisible characters are accepted in content (config `allow_hidden_characters`). */
+  readonly allowHiddenCharacters: boolean;
   readonly shard: Shard | undefined;
   readonly cache: boolean;
 }
@@ -96,6 +101,7 @@ export async function loadConfig(options: BuildOptions = {}): Promise<LoadConfig
     concurrency: undefined,
     today: undefined,
     pdf: undefined,
+    allow_hidden_characters: undefined,
   };
   const text = await readFile(join(root, configFileName), 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
@@ -129,6 +135,8 @@ export async function loadConfig(options: BuildOptions = {}): Promise<LoadConfig
       pdfTimeout: options.pdfTimeout ?? written.pdf?.timeout ?? 30_000,
       today: options.today ?? written.today ?? new Date().toISOString().slice(0, 10),
       strict: options.strict ?? false,
+      failFast: options.failFast ?? false,
+      allowHiddenCharacters: written.allow_hidden_characters ?? false,
       shard: options.shard,
       cache: options.cache ?? true,
     },

@@ -1,5 +1,9 @@
-export { loadProject, type LoadProjectResult, type ParsedProject } from './load-project.js';
-export { readProject, maxTextFileBytes, maxAssetBytes, type ProjectFiles, type ReadProjectResult } from './read-project.js';
+export { loadProject, type LoadProjectOptions, type LoadProjectResult, type ParsedProject } from './load-project.js';
+export { parseSections, type ParseSectionsOptions } from './parse-sections.js';
+export { checkText, type CheckTextOptions } from './check-text.js';
+export { decodeUtf8, findInvalidUtf8 } from './decode-utf8.js';
+export { findExcessiveNesting, markdownLimits } from './find-excessive-nesting.js';
+export { readProject, maxTextFileBytes, maxAssetBytes, type ProjectFiles, type ReadProjectOptions, type ReadProjectResult } from './read-project.js';
 export { parseYaml, type ParseYamlOptions, type ParseYamlResult, type ValuePath, type YamlFile } from './parse-yaml.js';
 export { parseSection, stemOf, type DirectiveKind, type DirectiveReference, type ParsedSection } from './parse-section.js';
 export { parseMarkdown } from './parse-markdown.js';

@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../diagnostics/index.js';
-import { parseSection, type ParsedSection } from './parse-section.js';
+import type { ParsedSection } from './parse-section.js';
+import { parseSections } from './parse-sections.js';
 import { parseYaml, type YamlFile } from './parse-yaml.js';
-import { readProject, type ProjectFiles } from './read-project.js';
+import { readProject, type ProjectFiles, type ReadProjectOptions } from './read-project.js';
 import type { TextFile } from './text-file.js';
 
 /** Every content file parsed, positions kept; templates and assets still raw. */
@@ -21,9 +22,14 @@ export interface LoadProjectResult {
   diagnostics: Diagnostic[];
 }
 
+export interface LoadProjectOptions extends ReadProjectOptions {
+  /** Longest one section's Markdown parse may take (ms, default 10 000). */
+  readonly markdownTimeoutMs?: number;
+}
+
 /** Reads and parses a project. Problems are collected; nothing throws for bad content. */
-export async function loadProject(root: string): Promise<LoadProjectResult> {
-  const { files, diagnostics } = await readProject(root);
+export async function loadProject(root: string, options: LoadProjectOptions = {}): Promise<LoadProjectResult> {
+  const { files, diagnostics } = await readProject(root, options);
   const yaml = (file: TextFile | undefined): YamlFile | undefined => {
     if (!file) return undefined;
     const result = parseYaml(file.path, file.text);
@@ -31,11 +37,9 @@ export async function loadProject(root: string): Promise<LoadProjectResult> {
     return result.file;
   };
   const yamlAll = (list: readonly TextFile[]) => list.map(yaml).filter((f): f is YamlFile => f !== undefined);
-  const sections = files.sections.map((file) => {
-    const result = parseSection(file);
-    diagnostics.push(...result.diagnostics);
-    return result.section;
-  });
+  const parsedSections = await parseSections(files.sections, options.markdownTimeoutMs === undefined ? {} : { timeoutMs: options.markdownTimeoutMs });
+  diagnostics.push(...parsedSections.diagnostics);
+  const sections = parsedSections.sections;
   const project: ParsedProject = {
     root,
     files,

@@ -35,10 +35,13 @@ export interface ParseSectionResult {
 const knownDirectives = new Set<string>(['fact', 'cite']);
 const showValues = new Set(['value', 'statement']);
 
-export function parseSection(file: TextFile): ParseSectionResult {
+/**
+ * Parses a section. `tree` is the text already parsed elsewhere (loadProject parses in a worker
+ * with a deadline); without it the text is parsed here, which is for trusted input and tests.
+ */
+export function parseSection(file: TextFile, tree: Root = parseMarkdown(file.text)): ParseSectionResult {
   const diagnostics: Diagnostic[] = [];
   const locator = createLocator(file.text);
-  const tree = parseMarkdown(file.text);
   const stem = stemOf(file.path);
 
   let frontMatter: YamlFile | undefined;

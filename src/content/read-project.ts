@@ -1,6 +1,8 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { createDiagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { createDiagnostic, createLocator, type Diagnostic, type Range } from '../diagnostics/index.js';
+import { checkText } from './check-text.js';
+import { decodeUtf8 } from './decode-utf8.js';
 import { normalizeText, type TextFile } from './text-file.js';
 
 /** Every input of a project, read once. Paths are relative to the root, POSIX, sorted. */
@@ -29,7 +31,12 @@ const assetExtensions = /\.(png|jpe?g|gif|svg|webp|avif)$/i;
 export const maxTextFileBytes = 2 * 1024 * 1024;
 export const maxAssetBytes = 10 * 1024 * 1024;
 
-export async function readProject(root: string): Promise<ReadProjectResult> {
+export interface ReadProjectOptions {
+  /** Accept bidi controls and invisible characters (config `allow_hidden_characters`). */
+  readonly allowHiddenCharacters?: boolean;
+}
+
+export async function readProject(root: string, options: ReadProjectOptions = {}): Promise<ReadProjectResult> {
   const diagnostics: Diagnostic[] = [];
   const readText = async (path: string): Promise<TextFile | undefined> => {
     const abs = join(root, path);
@@ -39,25 +46,32 @@ export async function readProject(root: string): Promise<ReadProjectResult> {
       diagnostics.push(
         createDiagnostic('schema-invalid', {
           file: path,
-          message: `File is ${info.size} bytes, more than the ${maxTextFileBytes} allowed`,
+          range: await limitPosition(abs),
+          message: `File is ${info.size} bytes, more than the ${maxTextFileBytes} allowed; the limit is reached here`,
           hint: 'Split the content into smaller files.',
         }),
       );
       return undefined;
     }
     const bytes = await readFile(abs);
-    const text = decodeUtf8(bytes);
-    if (text === undefined) {
+    const decoded = decodeUtf8(bytes);
+    if ('invalidAt' in decoded) {
+      // The position is where the valid prefix ends, in the same coordinates as every other diagnostic.
+      const prefix = normalizeText(decoded.validPrefix);
       diagnostics.push(
-        createDiagnostic('schema-invalid', {
+        createDiagnostic('text-encoding-invalid', {
           file: path,
-          message: 'File is not valid UTF-8',
-          hint: 'Save the file as UTF-8.',
+          range: createLocator(prefix).range(prefix.length, prefix.length),
+          message: `File is not valid UTF-8: byte ${decoded.invalidAt} (0x${bytes[decoded.invalidAt]!.toString(16).padStart(2, '0')}) starts no valid sequence`,
+          hint: 'Save the file as UTF-8 (not Latin-1 or Windows-1252).',
         }),
       );
       return undefined;
     }
-    return { path, text: normalizeText(text) };
+    const text = normalizeText(decoded.text);
+    const checked = checkText(path, text, options);
+    diagnostics.push(...checked.diagnostics);
+    return checked.refused ? undefined : { path, text };
   };
   const readAll = async (dir: string, pattern: RegExp): Promise<TextFile[]> => {
     const paths = (await listFiles(root, dir)).filter((p) => pattern.test(p));
@@ -108,10 +122,14 @@ async function listFiles(root: string, dir: string): Promise<string[]> {
   return out.sort();
 }
 
-function decodeUtf8(bytes: Uint8Array): string | undefined {
+/** Where the size limit falls in a too-large file: reads only the allowed bytes, never the whole file. */
+async function limitPosition(abs: string): Promise<Range> {
+  const handle = await open(abs, 'r');
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(maxTextFileBytes), 0, maxTextFileBytes, 0);
+    const text = normalizeText(new TextDecoder('utf-8').decode(buffer.subarray(0, bytesRead)));
+    return createLocator(text).range(text.length, text.length);
+  } finally {
+    await handle.close();
   }
 }

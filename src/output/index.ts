@@ -2,6 +2,7 @@ export { writeOutputs, manifestFile, indexFile, type WriteOutputsOptions, type W
 export { writeFileAtomic } from './write-file-atomic.js';
 export { createManifest, serializeManifest, sha256, type Manifest, type ManifestEntry } from './create-manifest.js';
 export { renderIndex } from './render-index.js';
-export { outputPath } from './output-path.js';
+export { outputPath, outputNameProblem, findOutputCollisions } from './output-path.js';
+export { findBlockingError, type OutputDependencies } from './find-blocking-error.js';
 export type { OutputFile } from './output-file.js';
 export { writeJsonSchemas, type WriteJsonSchemasOptions, type WriteJsonSchemasResult } from './write-json-schemas.js';

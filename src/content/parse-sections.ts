@@ -1,0 +1,84 @@
+import type { Root } from 'mdast';
+import { createDiagnostic, createLocator, type Diagnostic } from '../diagnostics/index.js';
+import { createMarkdownWorker } from './create-markdown-worker.js';
+import { findExcessiveNesting, markdownLimits } from './find-excessive-nesting.js';
+import { parseMarkdown } from './parse-markdown.js';
+import { parseSection, type ParsedSection } from './parse-section.js';
+import type { TextFile } from './text-file.js';
+
+export interface ParseSectionsOptions {
+  /** Longest one section's parse may take (ms, default 10 000). */
+  readonly timeoutMs?: number;
+}
+
+export interface ParseSectionsResult {
+  sections: ParsedSection[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses every section with the guards hostile Markdown needs: a nesting pre-scan, then the
+ * parse in a worker with a deadline, then a depth check of the tree the later (recursive)
+ * stages will walk. A refused section keeps its front matter and loses its body, with a
+ * located `markdown-too-complex` error, so documents using it stop and the others go on.
+ */
+export async function parseSections(files: readonly TextFile[], options: ParseSectionsOptions = {}): Promise<ParseSectionsResult> {
+  const diagnostics: Diagnostic[] = [];
+  const sections: ParsedSection[] = [];
+  if (files.length === 0) return { sections, diagnostics };
+  const worker = createMarkdownWorker({ timeoutMs: options.timeoutMs ?? 10_000 });
+  try {
+    for (const file of files) {
+      const refuse = (message: string, start: number, end: number) => {
+        diagnostics.push(createDiagnostic('markdown-too-complex', { file: file.path, range: createLocator(file.text).range(start, end), message }));
+        const result = parseSection(file, parseMarkdown(frontMatterOf(file.text)));
+        diagnostics.push(...result.diagnostics);
+        sections.push(result.section);
+      };
+      const nesting = findExcessiveNesting(file.text);
+      if (nesting) {
+        refuse(nesting.message, nesting.offset, nesting.offset + nesting.length);
+        continue;
+      }
+      const parsed = await worker.parse(file.text);
+      if (!parsed.ok) {
+        refuse(`Section cannot be parsed: ${parsed.message}`, 0, 0);
+        continue;
+      }
+      const deep = findDeepNode(parsed.tree, markdownLimits.treeDepth);
+      if (deep) {
+        const start = deep.position?.start.offset ?? 0;
+        refuse(`Markdown nests more than ${markdownLimits.treeDepth} levels deep here`, start, start + 1);
+        continue;
+      }
+      const result = parseSection(file, parsed.tree);
+      diagnostics.push(...result.diagnostics);
+      sections.push(result.section);
+    }
+  } finally {
+    await worker.close();
+  }
+  return { sections, diagnostics };
+}
+
+/** The front matter block (with its fences) of a section, or '' — parsed alone it is safe. */
+function frontMatterOf(text: string): string {
+  const match = /^---\n(?:[^]*?\n)?---(?:\n|$)/.exec(text);
+  return match ? match[0] : '';
+}
+
+interface Positioned {
+  position?: { start: { offset?: number | undefined } } | undefined;
+  children?: Positioned[];
+}
+
+/** The first node deeper than `limit`, found without recursion (the tree may be the problem). */
+function findDeepNode(tree: Root, limit: number): Positioned | undefined {
+  const stack: [Positioned, number][] = [[tree as Positioned, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return node;
+    for (const child of node.children ?? []) stack.push([child, depth + 1]);
+  }
+  return undefined;
+}
