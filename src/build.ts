@@ -5,8 +5,8 @@ import { openBuildCache, type BuildCache, type BuildUnit, type ReusedUnit } from
 import { loadProject } from './content/index.js';
 import { compareDiagnostics, countDiagnostics, createDiagnostic, type Diagnostic } from './diagnostics/index.js';
 import { createMarkdownProcessor, type SectionHtml } from './markdown/index.js';
-import { findBlockingError, findOutputCollisions, outputNameProblem, outputPath, writeOutputs, type Manifest, type OutputDependencies, type OutputFile } from './output/index.js';
-import { printPdfs, type PdfJob } from './pdf/index.js';
+import { findBlockingError, findOutputCollisions, outputNameProblem, outputPath, removePendingTempFiles, writeOutputs, type Manifest, type OutputDependencies, type OutputFile } from './output/index.js';
+import { closeRunningBrowsers, printPdfs, type PdfJob } from './pdf/index.js';
 import type { ProjectFiles } from './content/read-project.js';
 import type { DocumentEntity, Model, RecipientEntity, SectionEntity } from './schema/model.js';
 import { createTemplateEnvironment, renderHtml, resolveCss, type ResolvedCss, type TemplateEnvironment } from './templates/index.js';
@@ -66,6 +66,15 @@ export async function validate(options: BuildOptions = {}): Promise<BuildResult>
 /** The whole pipeline: load → validate → HTML → PDF → write `out/` with index and manifest. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   return run(options, { write: true });
+}
+
+/**
+ * For an interrupted build (SIGINT/SIGTERM): closes every browser and removes every temp file
+ * a build in progress has made. Finished outputs stay; the caller exits afterwards.
+ */
+export async function interruptBuild(): Promise<void> {
+  removePendingTempFiles();
+  await closeRunningBrowsers();
 }
 
 async function run(options: BuildOptions, mode: { write: boolean }): Promise<BuildResult> {

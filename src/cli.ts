@@ -35,6 +35,7 @@ const buildFlags = {
   formats: { type: 'string', value: 'html,pdf', description: 'Formats to produce (default: each document’s formats)' },
   concurrency: { type: 'string', value: 'N', description: 'Pages printed at once (default: CPU count)' },
   browser: { type: 'string', value: 'PATH', description: 'Chromium/Chrome executable for PDFs' },
+  'fail-fast': { type: 'boolean', description: 'Stop at the first error and write nothing (default: build every unaffected document)' },
 } as const satisfies Record<string, FlagSpec>;
 
 const schemaFlags = {
@@ -169,15 +170,35 @@ async function main(argv: readonly string[]): Promise<number> {
     if (concurrency !== undefined) options.concurrency = concurrency;
     const browser = values['browser'] as string | undefined;
     if (browser !== undefined) options.browser = browser;
+    if (values['fail-fast'] === true) options.failFast = true;
     // One stderr line per finished PDF (printing is the slow part); stdout stays clean for json/github.
     options.onProgress = (p) =>
       process.stderr.write(`${p.stage} ${p.done}/${p.total} ${p.path} ${p.ok ? `· ${p.pages} page${p.pages === 1 ? '' : 's'} · ${(p.ms / 1000).toFixed(1)} s` : '· failed'}\n`);
   }
   // Loaded only now: --help and usage errors should not pay for the whole pipeline's imports.
-  const { build, validate } = await import('./build.js');
+  const { build, validate, interruptBuild } = await import('./build.js');
+  handleInterrupts(interruptBuild);
   const result = name === 'build' ? await build(options) : await validate(options);
   print(result, format, name, options.root ?? '.');
   return result.exitCode;
+}
+
+/**
+ * SIGINT/SIGTERM: close the browser, remove temp files, exit 130/143 (128 + signal number).
+ * A second signal, or cleanup hanging past 5 s, exits at once.
+ */
+function handleInterrupts(cleanup: () => Promise<void>): void {
+  let stopping = false;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
+    const code = signal === 'SIGINT' ? 130 : 143;
+    if (stopping) process.exit(code);
+    stopping = true;
+    process.stderr.write(`briefwright: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}; closing the browser and removing temp files\n`);
+    setTimeout(() => process.exit(code), 5000).unref();
+    void cleanup().finally(() => process.exit(code));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 async function runSchema(values: Record<string, unknown>): Promise<number> {

@@ -1,5 +1,5 @@
 export { writeOutputs, manifestFile, indexFile, type WriteOutputsOptions, type WriteOutputsResult } from './write-outputs.js';
-export { writeFileAtomic } from './write-file-atomic.js';
+export { writeFileAtomic, removePendingTempFiles } from './write-file-atomic.js';
 export { createManifest, serializeManifest, sha256, type Manifest, type ManifestEntry } from './create-manifest.js';
 export { renderIndex } from './render-index.js';
 export { outputPath, outputNameProblem, findOutputCollisions } from './output-path.js';

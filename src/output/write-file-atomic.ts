@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { unlinkSync } from 'node:fs';
 import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
@@ -15,21 +16,40 @@ export async function writeFileAtomic(outDir: string, relativePath: string, byte
   await ensureRealDirectory(outDir, dirname(rel));
   const temp = join(dirname(target), `.${rel.split(sep).at(-1)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', 0o644);
+  pendingTemps.add(temp);
   try {
     await handle.writeFile(bytes);
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
+    pendingTemps.delete(temp);
     throw error;
   }
-  await handle.close();
   try {
+    await handle.close();
     await rename(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;
+  } finally {
+    pendingTemps.delete(temp);
   }
+}
+
+/** Temp files created and not yet renamed or removed, so an interrupted build leaves none. */
+const pendingTemps = new Set<string>();
+
+/** Removes every temp file a write in progress has created; for signal handlers. Never throws. */
+export function removePendingTempFiles(): void {
+  for (const temp of pendingTemps) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already renamed or removed: nothing left behind.
+    }
+  }
+  pendingTemps.clear();
 }
 
 /** Creates outDir/sub one level at a time, refusing any component that exists as a symlink or file. */

@@ -28,6 +28,14 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
+/** Browsers started and not yet closed, so an interrupted build can close them (SIGINT/SIGTERM). */
+const running = new Set<LaunchedBrowser>();
+
+/** Closes every browser still running and removes its profile; for signal handlers. Never throws. */
+export async function closeRunningBrowsers(): Promise<void> {
+  await Promise.all([...running].map((b) => b.close()));
+}
+
 /**
  * Starts Chromium with a fresh profile directory. `pipe: true` instead of a WebSocket: the
  * browser exits by itself when Node dies, even on SIGKILL (security.md §1.6).
@@ -43,17 +51,25 @@ export async function launchBrowser(executablePath: string, options: { timeoutMs
       userDataDir: profile,
       args: [...browserArgs],
       timeout: options.timeoutMs ?? 30_000,
+      // Puppeteer's own handlers kill Chromium and exit at once, leaving the profile directory
+      // and our temp files behind; the CLI handles the signals and calls closeRunningBrowsers().
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (error) {
     await rm(profile, { recursive: true, force: true });
     throw error;
   }
-  return {
+  const launched: LaunchedBrowser = {
     browser,
     close: async () => {
+      running.delete(launched);
       // A dead browser rejects close(); either way the profile goes.
       await browser.close().catch(() => undefined);
       await rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
     },
   };
+  running.add(launched);
+  return launched;
 }
