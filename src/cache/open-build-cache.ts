@@ -1,0 +1,161 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { BuildResult, OutputSummary } from '../build.js';
+import type { BuildOptions, Config } from '../config/load-config.js';
+import type { ProjectFiles } from '../content/read-project.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { OutputFile } from '../output/output-file.js';
+import { outputPath } from '../output/output-path.js';
+import { writeBuildCache } from '../output/write-build-cache.js';
+import type { DocumentEntity, Model, RecipientEntity } from '../schema/model.js';
+import { cacheFormat, htmlBlobPath, type CachedFile, type UnitRecord } from './build-state.js';
+import { createUnitKeyer, type UnitDependencies, type UnitKeyer } from './create-unit-keyer.js';
+import { fingerprintTool } from './fingerprint-tool.js';
+import { hashText } from './hash-text.js';
+import { readUnchangedBuild } from './read-unchanged-build.js';
+
+/** One document for one recipient (or for nobody): the unit the cache reuses or renders. */
+export interface BuildUnit {
+  readonly document: DocumentEntity;
+  readonly recipient: RecipientEntity | undefined;
+}
+
+/** A unit as the build holds it after rendering (or reusing) it. */
+export interface RenderedUnit extends BuildUnit, UnitDependencies {
+  readonly html: string;
+  /** What rendering this unit reported (sections, styles, template). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A previous render whose inputs are unchanged and whose files are intact. */
+export interface ReusedUnit extends RenderedUnit {
+  readonly pdf: { readonly bytes: Uint8Array; readonly pages: number | null } | undefined;
+}
+
+export interface SaveBuildInput {
+  readonly units: readonly RenderedUnit[];
+  /** The files written (manifest entries). */
+  readonly files: readonly OutputFile[];
+  /** Every diagnostic of the build, for the no-change replay. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly outputs: readonly OutputSummary[];
+}
+
+export interface BuildCache {
+  /** Set when nothing changed since the last successful build: its result, and nothing to do. */
+  readonly unchanged: BuildResult | undefined;
+  /** Once the project is validated: decides which planned units can be reused. */
+  prepare(input: { config: Config; files: ProjectFiles; model: Model; units: readonly BuildUnit[] }): Promise<void>;
+  reuse(unit: BuildUnit): ReusedUnit | undefined;
+  /** After writing: records every written unit and, without errors, the whole build. */
+  save(input: SaveBuildInput): Promise<void>;
+}
+
+const unitId = (unit: BuildUnit) => (unit.recipient === undefined ? unit.document.id : `${unit.document.id}/${unit.recipient.id}`);
+
+/**
+ * The incremental build, in three calls from build.ts. Validation is never skipped except when
+ * every input is unchanged (`unchanged`); otherwise the whole project is validated as usual and
+ * only rendering is saved, unit by unit, for units whose inputs hash as before (see
+ * create-unit-keyer.ts). A reused unit goes through the post-render checks like a fresh one and
+ * brings back the warnings its render reported, so a cache hit hides nothing.
+ */
+export async function openBuildCache(options: BuildOptions): Promise<BuildCache> {
+  const root = resolve(options.root ?? '.');
+  const { result: unchanged, fingerprint, state } = await readUnchangedBuild(options);
+  const hits = new Map<string, ReusedUnit>();
+  let keyer: UnitKeyer | undefined;
+  let config: Config | undefined;
+
+  return {
+    unchanged,
+    async prepare(input) {
+      config = input.config;
+      keyer = createUnitKeyer({
+        tool: await fingerprintTool(),
+        model: input.model,
+        files: input.files,
+        environment: { SOURCE_DATE_EPOCH: process.env['SOURCE_DATE_EPOCH'] ?? null, browser: input.config.browser ?? null },
+      });
+      if (!input.config.cache) return;
+      const records = state.units[input.config.out] ?? {};
+      const found = await Promise.all(
+        input.units.map((unit) => {
+          const record = records[unitId(unit)];
+          return record ? loadReusable(root, input.config, unit, record, keyer!) : undefined;
+        }),
+      );
+      for (const hit of found) if (hit) hits.set(unitId(hit), hit);
+    },
+    reuse: (unit) => hits.get(unitId(unit)),
+    async save(input) {
+      if (!keyer || !config) return;
+      const byPath = new Map(input.files.map((f) => [f.path, f]));
+      const units: Record<string, UnitRecord> = {};
+      const blobs = new Map<string, string>();
+      for (const unit of input.units) {
+        const files: CachedFile[] = [];
+        for (const format of ['html', 'pdf'] as const) {
+          const file = byPath.get(outputPath(unit.document.id, unit.recipient?.id, format));
+          if (file) files.push({ path: file.path, format, sha256: hashText(file.bytes), bytes: file.bytes.byteLength, pages: file.pages });
+        }
+        if (files.length === 0) continue;
+        const htmlSha256 = hashText(unit.html);
+        if (!files.some((f) => f.format === 'html')) blobs.set(htmlSha256, unit.html);
+        units[unitId(unit)] = {
+          key: keyer(unit.document, unit.recipient, unit),
+          htmlSha256,
+          facts: [...unit.facts],
+          sources: [...unit.sources],
+          templates: [...unit.templates],
+          files,
+          diagnostics: [...unit.diagnostics],
+        };
+      }
+      const outDir = config.out;
+      const clean = !input.diagnostics.some((d) => d.severity === 'error');
+      const written = clean
+        ? await Promise.all(
+            [...input.files.map((f) => f.path), 'index.html', 'manifest.json'].map(async (path) => {
+              const info = await stat(join(outDir, path));
+              return { path, size: info.size, mtimeMs: info.mtimeMs };
+            }),
+          ).catch(() => undefined)
+        : undefined;
+      const last = written ? { fingerprint, outDir, written, diagnostics: [...input.diagnostics], outputs: [...input.outputs] } : null;
+      // Failing to write the cache only costs the next build time; the build itself succeeded.
+      await writeBuildCache(root, { format: cacheFormat, last, units: { ...state.units, [outDir]: units } }, blobs);
+    },
+  };
+}
+
+/** The unit's previous render, if its key still matches and its files read back with the recorded hashes. */
+async function loadReusable(root: string, config: Config, unit: BuildUnit, record: UnitRecord, keyer: UnitKeyer): Promise<ReusedUnit | undefined> {
+  const wanted = (['html', 'pdf'] as const).filter((f) => unit.document.formats.includes(f) && config.formats.includes(f));
+  if (wanted.some((format) => !record.files.some((f) => f.format === format))) return undefined;
+  if (keyer(unit.document, unit.recipient, record) !== record.key) return undefined;
+  const read = async (file: CachedFile) => {
+    const bytes = await readFile(join(config.out, file.path)).catch(() => undefined);
+    return bytes && hashText(bytes) === file.sha256 ? new Uint8Array(bytes) : undefined;
+  };
+  const htmlFile = record.files.find((f) => f.format === 'html');
+  const pdfFile = record.files.find((f) => f.format === 'pdf');
+  const htmlBytes = wanted.includes('html') && htmlFile ? await read(htmlFile) : await readFile(htmlBlobPath(root, record.htmlSha256)).catch(() => undefined);
+  if (!htmlBytes || hashText(htmlBytes) !== record.htmlSha256) return undefined;
+  let pdf: ReusedUnit['pdf'];
+  if (wanted.includes('pdf') && pdfFile) {
+    const bytes = await read(pdfFile);
+    if (!bytes) return undefined;
+    pdf = { bytes, pages: pdfFile.pages };
+  }
+  return {
+    document: unit.document,
+    recipient: unit.recipient,
+    html: new TextDecoder().decode(htmlBytes),
+    facts: record.facts,
+    sources: record.sources,
+    templates: record.templates,
+    diagnostics: record.diagnostics,
+    pdf,
+  };
+}

@@ -1,0 +1,28 @@
+import { readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cacheDirName, stateFileName, type BuildState } from '../cache/build-state.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+/**
+ * Writes the build cache: the HTML blobs the state refers to that out/ does not hold, then
+ * the state (last, so a state never names a blob that is not there), then removes blobs no
+ * state refers to any more. A cache that cannot be written costs speed, not correctness, so
+ * failures are returned for the caller to ignore or log, never thrown.
+ */
+export async function writeBuildCache(root: string, state: BuildState, blobs: ReadonlyMap<string, string>): Promise<Error | undefined> {
+  const dir = join(root, cacheDirName);
+  try {
+    for (const [sha, html] of blobs) await writeFileAtomic(dir, `html/${sha}.html`, new TextEncoder().encode(html));
+    await writeFileAtomic(dir, stateFileName, new TextEncoder().encode(JSON.stringify(state)));
+    const keep = new Set(blobs.keys());
+    for (const units of Object.values(state.units)) for (const unit of Object.values(units)) keep.add(unit.htmlSha256);
+    const present = await readdir(join(dir, 'html')).catch(() => [] as string[]);
+    for (const name of present) {
+      const sha = name.replace(/\.html$/, '');
+      if (/^[0-9a-f]{64}\.html$/.test(name) && !keep.has(sha)) await unlink(join(dir, 'html', name)).catch(() => undefined);
+    }
+    return undefined;
+  } catch (error) {
+    return error as Error;
+  }
+}
