@@ -27,6 +27,8 @@ export function renderTimeline(events: readonly TimelineEvent[], idPrefix = 'tim
       properties: {},
       children: [
         { type: 'element', tagName: 'time', properties: { dateTime: event.date }, children: [{ type: 'text', value: event.dateText }] },
+        // Copied or read as text, the date and the statement stay two words apart.
+        { type: 'text', value: ' ' },
         { type: 'element', tagName: 'span', properties: { className: ['tl-statement'] }, children: statement },
       ],
     };
