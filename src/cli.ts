@@ -3,9 +3,15 @@ import { relative } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { BuildResult } from './build.js';
 import type { BuildOptions } from './config/index.js';
-import { toolVersion } from './config/index.js';
-import { diagnosticFormats, formatDiagnostics, type DiagnosticFormat } from './diagnostics/index.js';
-import { outputFormats, type OutputFormat } from './schema/document-schema.js';
+import { parseShard, type Shard } from './config/shard.js';
+import { toolVersion } from './config/tool-version.js';
+import { diagnosticFormats, formatDiagnostics, type DiagnosticFormat } from './diagnostics/format-diagnostics.js';
+import type { OutputFormat } from './schema/document-schema.js';
+
+// Imports stay small (leaf modules, no zod or unified): a no-change build must answer in well
+// under half a second, so the pipeline is loaded only once something has to be rendered.
+// Listed here rather than imported for the same reason; the type keeps it to real formats.
+const outputFormats: readonly OutputFormat[] = ['html', 'pdf'];
 
 /**
  * The command line: maps flags onto the library's options, calls it, prints, and sets
@@ -36,6 +42,29 @@ const buildFlags = {
   concurrency: { type: 'string', value: 'N', description: 'Pages printed at once (default: CPU count)' },
   browser: { type: 'string', value: 'PATH', description: 'Chromium/Chrome executable for PDFs' },
   'fail-fast': { type: 'boolean', description: 'Stop at the first error and write nothing (default: build every unaffected document)' },
+  shard: { type: 'string', value: 'K/N', description: 'Build only part K of N of the outputs (a CI matrix); merge with `manifest merge`' },
+  'no-cache': { type: 'boolean', description: 'Render everything again instead of reusing unchanged outputs from .briefwright-cache/' },
+  quiet: { type: 'boolean', short: 'q', description: 'Print only diagnostics and the summary, no progress' },
+  verbose: { type: 'boolean', description: 'List every output, rendered or reused from the cache' },
+} as const satisfies Record<string, FlagSpec>;
+
+const devFlags = {
+  root: commonFlags.root,
+  out: buildFlags.out,
+  port: { type: 'string', value: 'N', description: 'Port on 127.0.0.1 (default: 4321; 0 picks a free one)' },
+  pdf: { type: 'boolean', description: 'Print PDFs on every rebuild too (default: HTML only, for speed)' },
+  today: commonFlags.today,
+  help: commonFlags.help,
+} as const satisfies Record<string, FlagSpec>;
+
+const scaffoldFlags = {
+  root: commonFlags.root,
+  help: commonFlags.help,
+} as const satisfies Record<string, FlagSpec>;
+
+const manifestFlags = {
+  out: { type: 'string', value: 'DIR', description: 'Where the merged build goes (required)' },
+  help: commonFlags.help,
 } as const satisfies Record<string, FlagSpec>;
 
 const schemaFlags = {
@@ -57,6 +86,10 @@ const commands = {
   validate: { flags: commonFlags, summary: 'Check content and templates without writing anything' },
   explain: { flags: explainFlags, positional: 'DOC', summary: 'Show where each fact of a document is used and what it rests on' },
   schema: { flags: schemaFlags, summary: 'Write JSON Schemas of every content file kind, for editors' },
+  dev: { flags: devFlags, summary: 'Serve out/ on 127.0.0.1 and rebuild and reload on every save' },
+  new: { flags: scaffoldFlags, positional: 'document|section|fact ID', summary: 'Create a content file that validates, to fill in' },
+  init: { flags: { help: commonFlags.help }, positional: '[DIR]', summary: 'Create a new project with a small example that builds' },
+  manifest: { flags: manifestFlags, positional: 'merge DIR...', summary: 'Combine the out/ directories of sharded builds into one' },
 } as const;
 
 type CommandName = keyof typeof commands;
@@ -113,7 +146,9 @@ function print(result: BuildResult, format: DiagnosticFormat, command: CommandNa
     process.stderr.write(formatDiagnostics(result.diagnostics, 'pretty', { color }));
     if (command === 'build' && result.outDir) {
       const where = relative(process.cwd(), result.outDir) || '.';
-      const written = result.manifest ? `Built ${result.outputs.length} output${result.outputs.length === 1 ? '' : 's'} in ${where}/` : 'Nothing written';
+      const reused = result.reused?.length ?? 0;
+      const split = reused === 0 ? '' : reused === result.outputs.length ? ' (all reused, nothing changed)' : ` (${result.outputs.length - reused} rendered, ${reused} reused)`;
+      const written = result.manifest ? `Built ${result.outputs.length} output${result.outputs.length === 1 ? '' : 's'} in ${where}/${split}` : 'Nothing written';
       process.stderr.write(`${written} · ${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}\n`);
     } else if (command === 'validate' && result.diagnostics.length === 0) {
       process.stderr.write(`${relative(process.cwd(), root) || '.'}: no problems\n`);
@@ -152,6 +187,10 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (name === 'schema') return runSchema(values);
   if (name === 'explain') return runExplain(values, positionals);
+  if (name === 'dev') return runDev(values);
+  if (name === 'new') return runNew(values, positionals);
+  if (name === 'init') return runInit(positionals);
+  if (name === 'manifest') return runManifest(values, positionals);
   const format = parseFormat(values['format'] as string | undefined);
   const options: BuildOptions = {
     root: (values['root'] as string | undefined) ?? '.',
@@ -171,9 +210,25 @@ async function main(argv: readonly string[]): Promise<number> {
     const browser = values['browser'] as string | undefined;
     if (browser !== undefined) options.browser = browser;
     if (values['fail-fast'] === true) options.failFast = true;
-    // One stderr line per finished PDF (printing is the slow part); stdout stays clean for json/github.
-    options.onProgress = (p) =>
-      process.stderr.write(`${p.stage} ${p.done}/${p.total} ${p.path} ${p.ok ? `· ${p.pages} page${p.pages === 1 ? '' : 's'} · ${(p.ms / 1000).toFixed(1)} s` : '· failed'}\n`);
+    const shard = values['shard'] as string | undefined;
+    if (shard !== undefined) options.shard = parseShardFlag(shard);
+    if (values['no-cache'] === true) options.cache = false;
+    // The no-change build is answered here, before the pipeline's imports are paid for.
+    const { readUnchangedBuild } = await import('./cache/read-unchanged-build.js');
+    const unchanged = (await readUnchangedBuild(options)).result;
+    if (unchanged) {
+      print(unchanged, format, name, options.root ?? '.');
+      return unchanged.exitCode;
+    }
+    const { createProgressReporter } = await import('./progress/index.js');
+    const reporter = createProgressReporter({
+      stream: process.stderr,
+      mode: values['quiet'] === true ? 'quiet' : process.stderr.isTTY === true && !process.env['CI'] ? 'live' : 'lines',
+      verbose: values['verbose'] === true,
+      color: process.stderr.isTTY === true && !process.env['NO_COLOR'],
+    });
+    options.onProgress = reporter.onProgress;
+    process.on('exit', () => reporter.finish());
   }
   // Loaded only now: --help and usage errors should not pay for the whole pipeline's imports.
   const { build, validate, interruptBuild } = await import('./build.js');
@@ -199,6 +254,70 @@ function handleInterrupts(cleanup: () => Promise<void>): void {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+}
+
+function parseShardFlag(value: string): Shard {
+  const shard = parseShard(value);
+  if (!shard) throw new UsageError(`--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/3, got \`${value}\``);
+  return shard;
+}
+
+async function runDev(values: Record<string, unknown>): Promise<number> {
+  const port = values['port'] === '0' ? 0 : (parsePositiveInteger('port', values['port'] as string | undefined) ?? 4321);
+  if (port > 65535) throw new UsageError(`--port must be at most 65535, got \`${port}\``);
+  const today = parseDate('today', values['today'] as string | undefined);
+  const out = values['out'] as string | undefined;
+  const { startDevServer } = await import('./dev/index.js');
+  const server = await startDevServer({
+    root: (values['root'] as string | undefined) ?? '.',
+    port,
+    pdf: values['pdf'] === true,
+    color: process.stderr.isTTY === true && !process.env['NO_COLOR'],
+    log: (text) => process.stderr.write(text),
+    ...(out === undefined ? {} : { out }),
+    ...(today === undefined ? {} : { today }),
+  });
+  process.stderr.write(`briefwright dev: serving ${server.url} (Ctrl-C to stop)\n`);
+  await new Promise<void>((done) => {
+    const stop = () => void server.close().then(done);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+async function runNew(values: Record<string, unknown>, positionals: readonly string[]): Promise<number> {
+  const [kind, id, ...extra] = positionals;
+  if ((kind !== 'document' && kind !== 'section' && kind !== 'fact') || id === undefined || extra.length > 0) {
+    throw new UsageError('new takes a kind and an id: `briefwright new document|section|fact <id>`');
+  }
+  const { scaffoldContent } = await import('./scaffold/index.js');
+  const result = await scaffoldContent({ root: (values['root'] as string | undefined) ?? '.', kind, id });
+  if (result.problem !== undefined) throw new UsageError(result.problem);
+  process.stderr.write(`Created ${result.file}\n`);
+  return 0;
+}
+
+async function runInit(positionals: readonly string[]): Promise<number> {
+  if (positionals.length > 1) throw new UsageError('init takes at most one directory: `briefwright init [dir]`');
+  const { initProject } = await import('./scaffold/index.js');
+  const result = await initProject({ dir: positionals[0] ?? '.' });
+  if (result.problem !== undefined) throw new UsageError(result.problem);
+  const where = relative(process.cwd(), result.root) || '.';
+  process.stderr.write(`Created a briefwright project in ${where}/ (${result.files.length} files). Next: cd ${where} && briefwright build\n`);
+  return 0;
+}
+
+async function runManifest(values: Record<string, unknown>, positionals: readonly string[]): Promise<number> {
+  const [action, ...dirs] = positionals;
+  const out = values['out'] as string | undefined;
+  if (action !== 'merge' || dirs.length === 0 || out === undefined) throw new UsageError('usage: `briefwright manifest merge <dir>... --out <dir>`');
+  const { mergeManifests } = await import('./output/merge-manifests.js');
+  const result = await mergeManifests({ dirs, out });
+  for (const problem of result.problems) process.stderr.write(`briefwright: ${problem.message}\n`);
+  if (!result.manifest) return result.problems.some((p) => p.kind === 'usage') ? 2 : result.problems.some((p) => p.kind === 'write') ? 3 : 1;
+  process.stderr.write(`Merged ${dirs.length} director${dirs.length === 1 ? 'y' : 'ies'} into ${relative(process.cwd(), out) || '.'}/: ${result.manifest.outputs.length} outputs\n`);
+  return 0;
 }
 
 async function runSchema(values: Record<string, unknown>): Promise<number> {

@@ -1,0 +1,24 @@
+import { clientPath } from './live-reload-client.js';
+
+const cspMeta = /(<meta\s+http-equiv=["']Content-Security-Policy["']\s+content=")([^"]*)(")/i;
+
+/**
+ * A served copy of an output page with the live-reload script. Outputs carry a strict CSP
+ * (`default-src 'none'`), so the served copy's policy gains exactly `script-src 'self'` and
+ * `connect-src 'self'` (the script and its event stream, from the dev server's own origin);
+ * everything else in it stays as built, and the file on disk is untouched.
+ */
+export function injectLiveReload(html: string): string {
+  const withPolicy = html.replace(cspMeta, (_, open: string, policy: string, close: string) => `${open}${allowDevScript(policy)}${close}`);
+  const tag = `<script src="${clientPath}" defer></script>`;
+  const headEnd = withPolicy.search(/<\/head>/i);
+  return headEnd === -1 ? `${tag}\n${withPolicy}` : `${withPolicy.slice(0, headEnd)}${tag}\n${withPolicy.slice(headEnd)}`;
+}
+
+function allowDevScript(policy: string): string {
+  const directives = policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d !== '' && !/^(script-src|connect-src)(\s|$)/i.test(d));
+  return [...directives, "script-src 'self'", "connect-src 'self'"].join('; ');
+}

@@ -1,0 +1,1 @@
+export { createProgressReporter, type ProgressReporter, type ProgressReporterOptions, type ProgressStream } from './create-progress-reporter.js';
