@@ -1,0 +1,55 @@
+import type { ScenarioSummary } from './summarize.js';
+
+export interface TargetResult {
+  readonly target: string;
+  readonly measured: string;
+  /** undefined: could not be measured in this run (the reason is in `measured`). */
+  readonly pass: boolean | undefined;
+}
+
+/** The claims of issue 8, each judged from medians measured in the same run. */
+export function evaluateTargets(summaries: ReadonlyMap<string, ScenarioSummary>, options: { quick: boolean }): TargetResult[] {
+  const get = (id: string): ScenarioSummary | undefined => summaries.get(id);
+  const results: TargetResult[] = [];
+  const judge = (target: string, ids: readonly string[], evaluate: (...s: ScenarioSummary[]) => { measured: string; pass: boolean }): void => {
+    const found = ids.map(get);
+    const missing = ids.filter((_, i) => found[i] === undefined || found[i]?.failed);
+    if (missing.length > 0) {
+      results.push({ target, measured: `not measured (${missing.join(', ')} ${found.some((s) => s?.failed) ? 'failed' : 'skipped'})`, pass: undefined });
+      return;
+    }
+    results.push({ target, ...evaluate(...(found as ScenarioSummary[])) });
+  };
+
+  judge('20-briefing PDF build within 1.25× of the floor (equal concurrency)', ['bw-briefings-pdf', 'floor-briefings'], (bw, floor) => {
+    const ratio = bw.medianMs / floor.medianMs;
+    return { measured: `${ratio.toFixed(2)}× the floor`, pass: ratio <= 1.25 };
+  });
+  judge('≥2× md-to-pdf throughput on the briefings', ['bw-briefings-pdf', 'md2pdf-briefings'], (bw, peer) => {
+    const ratio = bw.docsPerSecond / peer.docsPerSecond;
+    return { measured: `${ratio.toFixed(2)}× (md-to-pdf produced ${peer.produced}/${peer.documents})`, pass: ratio >= 2 && bw.produced === bw.documents };
+  });
+  judge('≥5× md-to-pdf throughput on the letters, every letter produced', ['bw-letters-pdf', 'md2pdf-letters'], (bw, peer) => {
+    const ratio = bw.docsPerSecond / peer.docsPerSecond;
+    return {
+      measured: `${ratio.toFixed(2)}× (briefwright produced ${bw.produced}/${bw.documents}, md-to-pdf ${peer.produced}/${peer.documents})`,
+      pass: ratio >= 5 && bw.produced === bw.documents,
+    };
+  });
+  judge('≥24 letters/s on 2 cores', ['bw-letters-pdf'], (bw) => ({ measured: `${bw.docsPerSecond.toFixed(1)} letters/s`, pass: bw.docsPerSecond >= 24 }));
+  judge('HTML-only build of the briefings ≤0.6× pandoc’s time', ['bw-briefings-html', 'pandoc-briefings-html'], (bw, pandoc) => {
+    const ratio = bw.medianMs / pandoc.medianMs;
+    return { measured: `${ratio.toFixed(2)}× pandoc’s time`, pass: ratio <= 0.6 };
+  });
+  judge('No-change rebuild of the shipped set < 0.5 s', ['bw-shipped-warm'], (warm) => ({ measured: `${(warm.medianMs / 1000).toFixed(2)} s`, pass: warm.medianMs < 500 }));
+  judge('Peak RSS within 20% from the small to the large letter merge', ['bw-letters-pdf', 'bw-scale-pdf'], (small, large) => {
+    const growth = large.medianPeakRssBytes / small.medianPeakRssBytes - 1;
+    return { measured: `${(growth * 100).toFixed(0)}% (${mib(small.medianPeakRssBytes)} → ${mib(large.medianPeakRssBytes)})`, pass: growth <= 0.2 };
+  });
+  if (options.quick) return results.map((r) => ({ ...r, target: `${r.target} [quick: indicative]` }));
+  return results;
+}
+
+export function mib(bytes: number): string {
+  return `${Math.round(bytes / 2 ** 20)} MiB`;
+}

@@ -1,0 +1,41 @@
+/**
+ * The floor: what printing the finished HTML costs with nothing but puppeteer — one browser,
+ * one reused tab per worker, `setContent` + `page.pdf` with the same print options briefwright
+ * uses. Usage: node floor.js --browser PATH --concurrency N --out DIR file.html…
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import puppeteer from 'puppeteer';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { browser: { type: 'string' }, concurrency: { type: 'string' }, out: { type: 'string' } },
+});
+const concurrency = Number(values.concurrency ?? '2');
+const out = values.out ?? 'floor-out';
+await mkdir(out, { recursive: true });
+
+const browser = await puppeteer.launch({
+  executablePath: values.browser ?? '/usr/bin/chromium',
+  pipe: true,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+});
+let next = 0;
+let printed = 0;
+const worker = async (): Promise<void> => {
+  const page = await browser.newPage();
+  for (let i = next++; i < positionals.length; i = next++) {
+    const file = positionals[i]!;
+    await page.setContent(await readFile(file, 'utf8'), { waitUntil: 'load' });
+    const pdf = await page.pdf({ format: 'Letter', preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+    // Letters share a file name per recipient folder: keep the parent folder in the name.
+    await writeFile(join(out, `${basename(join(file, '..'))}-${basename(file, '.html')}.pdf`), pdf);
+    printed++;
+  }
+  await page.close();
+};
+await Promise.all(Array.from({ length: Math.min(concurrency, positionals.length) }, worker));
+await browser.close();
+console.log(JSON.stringify({ printed }));

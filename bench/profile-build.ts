@@ -1,0 +1,86 @@
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { measureProcess } from './measure-process.js';
+
+/** Where a cold build's wall time went, by pipeline stage. */
+export interface StageProfile {
+  readonly wallMs: number;
+  readonly stages: readonly { readonly stage: string; readonly ms: number }[];
+}
+
+interface CpuProfile {
+  readonly nodes: readonly { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[];
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+/** Files of src/pdf that work on the printed bytes, not on the browser. */
+const postProcessing = /\/pdf\/(finalize-pdf|renumber-structure-ids|set-pdf-metadata|read-destination-pages|toc-pages)\.js$/;
+
+const stageOfFolder: Readonly<Record<string, string>> = {
+  config: 'load (config, files, YAML, Markdown parse)',
+  content: 'load (config, files, YAML, Markdown parse)',
+  schema: 'validate (schemas, rules)',
+  validate: 'validate (schemas, rules)',
+  diagnostics: 'validate (schemas, rules)',
+  markdown: 'markdown → section HTML',
+  templates: 'templates → document HTML',
+  verify: 'post-render checks (leaks, anchors)',
+  pdf: 'PDF: driving Chromium (node side)',
+  output: 'writing out/ (atomic, manifest, index)',
+  cache: 'cache (hashing, reading, writing)',
+};
+
+/**
+ * Runs one build under `node --cpu-prof` and attributes every sample to the innermost
+ * briefwright frame on its stack, so time in a library (micromark, parse5, pdf-lib) counts for
+ * the stage that called it. Idle samples are the main thread waiting — on Chromium's printing,
+ * mostly. The profiler slows JavaScript down a little; read the shares, not the absolute times.
+ */
+export async function profileBuild(repo: string, args: readonly string[], dir: string): Promise<StageProfile> {
+  await rm(dir, { recursive: true, force: true });
+  const run = await measureProcess(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...args]);
+  if (run.exitCode !== 0) throw new Error(`Profiled build failed (exit ${run.exitCode}): ${run.stderr.slice(-2000)}`);
+  const file = (await readdir(dir)).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`No .cpuprofile written in ${dir}`);
+  const profile = JSON.parse(await readFile(join(dir, file), 'utf8')) as CpuProfile;
+  const dist = `${join(repo, 'dist')}/`;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+
+  const stageOfNode = new Map<number, string>();
+  const stageOf = (id: number): string => {
+    const known = stageOfNode.get(id);
+    if (known) return known;
+    let stage: string | undefined;
+    const leaf = byId.get(id)?.callFrame;
+    if (leaf?.functionName === '(idle)') stage = 'idle: waiting on Chromium or I/O';
+    else if (leaf?.functionName === '(garbage collector)') stage = 'garbage collection';
+    else if (leaf?.functionName === '(program)') stage = 'native / unattributed';
+    for (let cur: number | undefined = id; stage === undefined && cur !== undefined; cur = parent.get(cur)) {
+      const url = byId.get(cur)?.callFrame.url ?? '';
+      if (url.startsWith('node:internal/modules')) stage = 'startup (loading modules)';
+      else if (url.startsWith(`file://${dist}`) || url.startsWith(dist)) stage = stageOfUrl(url.replace(/^file:\/\//, '').slice(dist.length));
+    }
+    stage ??= 'other (node, outside any stage)';
+    stageOfNode.set(id, stage);
+    return stage;
+  };
+
+  const totals = new Map<string, number>();
+  let wallMs = 0;
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    wallMs += ms;
+    const stage = stageOf(id);
+    totals.set(stage, (totals.get(stage) ?? 0) + ms);
+  });
+  return { wallMs, stages: [...totals].map(([stage, ms]) => ({ stage, ms })).sort((a, b) => b.ms - a.ms) };
+}
+
+function stageOfUrl(path: string): string {
+  if (postProcessing.test(`/${path}`)) return 'PDF post-processing (pdf-lib)';
+  const folder = path.includes('/') ? path.slice(0, path.indexOf('/')) : '';
+  return stageOfFolder[folder] ?? 'orchestration (build.ts, cli.ts)';
+}
