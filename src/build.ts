@@ -100,7 +100,7 @@ async function run(options: BuildOptions, mode: { write: boolean }): Promise<Bui
   // made of; --fail-fast keeps the all-or-nothing build and stops at the first failed document.
   const renderable = config.failFast
     ? hasError(diagnostics) ? [] : documents
-    : documents.filter((d) => !findBlockingError(documentDependencies(model, d, templateFiles), diagnostics));
+    : documents.filter((d) => hasAllSections(model, d) && !findBlockingError(documentDependencies(model, d, templateFiles), diagnostics));
   let rendered = renderDocuments(model, env, renderable, diagnostics, { failFast: config.failFast }, plan);
   // Post-render proof: each finished output is read back for leaks, markings and anchors (src/verify).
   diagnostics.push(...verifyOutputs(model, rendered));
@@ -328,6 +328,11 @@ function checkOutputPaths(model: Model, documents: readonly DocumentEntity[]): D
     );
   }
   return diagnostics;
+}
+
+/** A section that failed validation is not in the model; its own error is reported at its file. */
+function hasAllSections(model: Model, document: DocumentEntity): boolean {
+  return [...document.sections, ...(document.bluf === undefined ? [] : [document.bluf])].every((id) => model.sections.has(id));
 }
 
 /** Everything one document is made of, for keep-going: an error elsewhere does not stop it. */
