@@ -63,7 +63,9 @@ async function ensureRealDirectory(outDir: string, sub: string): Promise<void> {
       throw error;
     });
     if (!info) {
-      await mkdir(current).catch((error: NodeJS.ErrnoException) => {
+      // The out dir itself may sit under folders that do not exist yet (`--out /tmp/a/b`); below
+      // it, each level is created and checked on its own.
+      await mkdir(current, { recursive: part === '' }).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'EEXIST') throw error;
       });
       continue;

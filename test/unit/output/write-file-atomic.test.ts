@@ -18,6 +18,12 @@ describe('writeFileAtomic', () => {
     expect(await readdir(join(out, 'doc'))).toEqual(['one.html']);
   });
 
+  it('creates an out dir whose parent folders do not exist yet', async () => {
+    const out = join(dir, 'a', 'b', 'out');
+    await writeFileAtomic(out, 'doc/one.html', new TextEncoder().encode('hello'));
+    expect(await readFile(join(out, 'doc/one.html'), 'utf8')).toBe('hello');
+  });
+
   it('refuses paths outside the out directory', async () => {
     await expect(writeFileAtomic(join(dir, 'out'), '../escape.html', new Uint8Array())).rejects.toThrow(/outside the out directory/);
   });
