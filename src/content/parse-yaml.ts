@@ -130,6 +130,8 @@ function toPlain(node: unknown, state: ConvertState): unknown {
   if (isAlias(node)) {
     state.aliasBudget--;
     if (state.aliasBudget < 0) {
+      // Reported once, at the first alias past the budget: the rest of a bomb is noise.
+      if (state.aliasBudget < -1) return null;
       const range = node.range ?? [0, 0];
       state.report(
         [range[0], range[1]],
