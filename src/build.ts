@@ -224,9 +224,12 @@ function renderDocuments(
     const fresh: (RecipientEntity | undefined)[] = [];
     for (const recipient of plan.recipients.get(document) ?? []) {
       const hit = plan.reuse({ document, recipient });
-      if (hit) out.push({ ...hit, reused: hit });
-      else fresh.push(recipient);
-      if (hit) plan.onUnit({ document, recipient }, true, true);
+      if (hit) {
+        out.push({ ...hit, reused: hit });
+        // Its render's warnings are reported again: a cache hit hides nothing.
+        diagnostics.push(...hit.diagnostics);
+        plan.onUnit({ document, recipient }, true, true);
+      } else fresh.push(recipient);
     }
     if (fresh.length === 0) continue;
     const sections = document.sections.map(sectionFor);
