@@ -86,7 +86,8 @@ function buildBlock(
         case 'text': {
           const start = text.length;
           text += node.value;
-          offsets.push(...textOffsets(section.text, node));
+          // Not push(...): a long paragraph has more offsets than a call may take arguments.
+          for (const offset of textOffsets(section.text, node)) offsets.push(offset);
           pieces.push({ kind: 'text', start, end: text.length });
           break;
         }
