@@ -114,13 +114,12 @@ describe('incremental builds', () => {
     expect(third.code).toBe(1);
     expect(JSON.parse(third.stdout)).toEqual(JSON.parse(first.stdout));
 
-    // A new error in a file no output's render reads (a source) is found although every output is reusable.
-    const sources = await p.read('content/sources.yaml');
-    await p.write('content/sources.yaml', sources.replace('kind: news\n- id: source-b', 'kind: newz\n- id: source-b'));
+    // A new error elsewhere is found and fails the build although every existing output is reusable.
+    await p.write('content/documents/broken.yaml', doc.replace('title: Public note', 'title: Broken').replace('sections: [overview]', 'sections: [no-such-section]'));
     const broken = await runCli(['build', '--root', p.root, '--format', 'json']);
     expect(broken.code).toBe(1);
     expect((JSON.parse(broken.stdout) as { diagnostics: { ruleId: string; file: string }[] }).diagnostics).toContainEqual(
-      expect.objectContaining({ ruleId: 'schema-invalid', file: 'content/sources.yaml' }),
+      expect.objectContaining({ ruleId: 'section-unknown', file: 'content/documents/broken.yaml' }),
     );
   });
 });
