@@ -1,10 +1,12 @@
-import type { HTTPRequest, Page } from 'puppeteer';
+import type { ConsoleMessage, HTTPRequest, Page } from 'puppeteer';
 import { blockedUrlFromConsole } from './blocked-url-from-console.js';
 import { virtualOrigin } from './virtual-document-url.js';
 
 export interface RequestGuard {
   /** URLs the page tried to load and was refused, in the order seen, each once. */
   readonly blocked: readonly string[];
+  /** Removes the listeners, so a reused tab answers only its next document. */
+  dispose(): void;
 }
 
 /**
@@ -19,7 +21,7 @@ export async function guardRequests(page: Page, document: { readonly url: string
     if (!blocked.includes(url)) blocked.push(url);
   };
   await page.setRequestInterception(true);
-  page.on('request', (request: HTTPRequest) => {
+  const onRequest = (request: HTTPRequest) => {
     const url = request.url();
     const answer =
       url === document.url && request.method() === 'GET'
@@ -33,10 +35,18 @@ export async function guardRequests(page: Page, document: { readonly url: string
             })();
     // The page may close (timeout, crash) before Chromium takes the answer.
     answer.catch(() => undefined);
-  });
-  page.on('console', (message) => {
+  };
+  const onConsole = (message: ConsoleMessage) => {
     const url = blockedUrlFromConsole(message.type(), message.text());
     if (url !== undefined) block(url);
-  });
-  return { blocked };
+  };
+  page.on('request', onRequest);
+  page.on('console', onConsole);
+  return {
+    blocked,
+    dispose: () => {
+      page.off('request', onRequest);
+      page.off('console', onConsole);
+    },
+  };
 }

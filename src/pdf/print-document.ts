@@ -2,6 +2,7 @@ import type { Browser, Page } from 'puppeteer';
 import { finalizePdf, loadPdf } from './finalize-pdf.js';
 import { printPage, type PrintFailure } from './print-page.js';
 import { readDestinationPages } from './read-destination-pages.js';
+import type { TabPool } from './tab-pool.js';
 import type { PdfMetadata } from './set-pdf-metadata.js';
 import { fillTocPages, findTocTargets, samePages } from './toc-pages.js';
 import { virtualDocumentUrl } from './virtual-document-url.js';
@@ -47,13 +48,15 @@ export interface PrintDocumentOptions {
   /** What finalizePdf writes: the job's metadata with producer and dates resolved. */
   readonly metadata: PdfMetadata;
   readonly beforePrint?: ((page: Page) => Promise<void>) | undefined;
+  /** Tabs shared by the documents of a build (see tab-pool.ts). */
+  readonly tabs?: TabPool | undefined;
 }
 
 /** Prints a document (twice or more with a TOC), then post-processes the final bytes. */
 export async function printDocument(browser: Browser, job: PdfJob, options: PrintDocumentOptions): Promise<DocumentResult> {
   const deadline = Date.now() + options.timeoutMs;
   const print = (html: string) =>
-    printPage(browser, { url: virtualDocumentUrl(job.path), html, format: job.size, deadline, beforePrint: options.beforePrint });
+    printPage(browser, { url: virtualDocumentUrl(job.path), html, format: job.size, deadline, beforePrint: options.beforePrint, tabs: options.tabs });
 
   const first = await print(job.html);
   if (!first.ok) return first;

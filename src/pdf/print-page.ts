@@ -1,5 +1,6 @@
 import { TimeoutError, type Browser, type Page } from 'puppeteer';
-import { guardRequests } from './guard-requests.js';
+import { guardRequests, type RequestGuard } from './guard-requests.js';
+import type { TabPool } from './tab-pool.js';
 
 export type PrintFailure =
   | { readonly kind: 'blocked'; readonly urls: readonly string[] }
@@ -20,6 +21,8 @@ export interface PrintPageInput {
   readonly deadline: number;
   /** Test seam: runs after the page loaded, before printing (a test crashes the page here). */
   readonly beforePrint?: ((page: Page) => Promise<void>) | undefined;
+  /** Reuse tabs across documents; without it each print opens and closes its own tab. */
+  readonly tabs?: TabPool | undefined;
 }
 
 /** How long closing a page may take before we stop waiting (a hung renderer must not hang the build). */
@@ -28,12 +31,14 @@ const closeGraceMs = 5_000;
 const crashGraceMs = 500;
 
 /**
- * Prints one HTML document in a fresh tab and closes the tab, whatever happens. Never throws:
+ * Prints one HTML document in a tab from `input.tabs` (or a fresh one), and gives the tab back
+ * only when the print succeeded — otherwise it is closed, whatever happened. Never throws:
  * a blocked request, a renderer crash (reported at once — Chromium's print call would only
  * fail at its timeout), the deadline, and a dead browser each come back as a failure.
  */
 export async function printPage(browser: Browser, input: PrintPageInput): Promise<PrintResult> {
   let page: Page | undefined;
+  let guard: RequestGuard | undefined;
   let settled = false;
   let timer: NodeJS.Timeout | undefined;
   let reportCrash: (error: Error) => void = () => undefined;
@@ -45,13 +50,13 @@ export async function printPage(browser: Browser, input: PrintPageInput): Promis
   });
 
   const print = async (): Promise<PrintResult> => {
-    const opened = await browser.newPage();
+    const opened = input.tabs ? await input.tabs.take(browser) : await browser.newPage();
     page = opened;
     // The race below may already be over; the finally block closes the page either way.
     if (settled) return { ok: false, failure: { kind: 'timeout' } };
-    opened.once('error', reportCrash);
+    opened.on('error', reportCrash);
     await opened.setJavaScriptEnabled(false);
-    const guard = await guardRequests(opened, { url: input.url, html: input.html });
+    guard = await guardRequests(opened, { url: input.url, html: input.html });
     await opened.goto(input.url, { waitUntil: 'load', timeout: remaining(input.deadline) });
     if (input.beforePrint) await input.beforePrint(opened);
     if (guard.blocked.length > 0) return { ok: false, failure: { kind: 'blocked', urls: [...guard.blocked] } };
@@ -71,16 +76,24 @@ export async function printPage(browser: Browser, input: PrintPageInput): Promis
     return { ok: true, bytes };
   };
 
+  let reusable = false;
   try {
     const result = await Promise.race([print().catch((error: unknown) => explainFailure(browser, error, crashed)), crashed, timedOut]);
     if (!result.ok && result.failure.kind === 'crashed' && !browser.connected) {
       return { ok: false, failure: { kind: 'browser-closed', message: result.failure.message } };
     }
+    // Only a print that finished itself leaves the tab idle; after a lost race it may still be busy.
+    reusable = result.ok;
     return result;
   } finally {
     settled = true;
     clearTimeout(timer);
-    if (page) await closeQuietly(page);
+    guard?.dispose();
+    if (page) {
+      page.off('error', reportCrash);
+      if (reusable && input.tabs) input.tabs.give(page);
+      else await closeQuietly(page);
+    }
   }
 }
 

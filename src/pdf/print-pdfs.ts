@@ -6,6 +6,7 @@ import { pdfDate, parseSourceDateEpoch } from './pdf-date.js';
 import { printDocument, type DocumentResult, type PdfJob } from './print-document.js';
 import type { PrintFailure } from './print-page.js';
 import { describeMissingBrowser, resolveBrowser, type ResolveBrowserOptions } from './resolve-browser.js';
+import { createTabPool, type TabPool } from './tab-pool.js';
 
 /** One finished document, for progress display. */
 export interface PdfProgress {
@@ -86,9 +87,10 @@ async function printAll(session: BrowserSession, jobs: readonly PdfJob[], option
   // Per job, so the report reads in job order whatever order the pool finished in.
   const diagnostics: Diagnostic[][] = jobs.map(() => []);
   let done = 0;
+  const tabs = createTabPool();
   const printed = await mapWithConcurrency(jobs, options.concurrency, async (job, index) => {
     const started = Date.now();
-    const result = await printWithRetry(session, job, options);
+    const result = await printWithRetry(session, job, options, tabs);
     diagnostics[index] = diagnosticsFor(job, result, options.timeoutMs);
     done++;
     options.onProgress?.({ path: job.path, ok: result.ok, pages: result.ok ? result.pages : null, ms: Date.now() - started, done, total: jobs.length });
@@ -108,7 +110,7 @@ function checkSourceDateEpoch(value: string | undefined, file: string): Diagnost
 }
 
 /** A document whose browser died under it is printed once more on the relaunched browser. */
-async function printWithRetry(session: BrowserSession, job: PdfJob, options: PrintPdfsOptions): Promise<DocumentResult> {
+async function printWithRetry(session: BrowserSession, job: PdfJob, options: PrintPdfsOptions, tabs: TabPool): Promise<DocumentResult> {
   const beforePrint = options.beforePrint;
   for (let attempt = 0; ; attempt++) {
     let lease;
@@ -121,6 +123,7 @@ async function printWithRetry(session: BrowserSession, job: PdfJob, options: Pri
       timeoutMs: options.timeoutMs,
       metadata: { ...job.metadata, producer: options.producer, date: pdfDate(job.metadata.date, options.sourceDateEpoch) },
       beforePrint: beforePrint && ((page) => beforePrint(page, job)),
+      tabs,
     });
     if (result.ok || result.failure.kind !== 'browser-closed' || attempt > 0) return result;
     if (!(await session.recover(lease))) return result;

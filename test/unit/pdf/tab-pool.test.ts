@@ -1,0 +1,72 @@
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type LaunchedBrowser } from '../../../src/pdf/launch-browser.js';
+import { printPage } from '../../../src/pdf/print-page.js';
+import { createTabPool } from '../../../src/pdf/tab-pool.js';
+import { virtualDocumentUrl } from '../../../src/pdf/virtual-document-url.js';
+import { pdfTestBrowser } from '../../pdf/helpers/pdf-browser.js';
+import { readPdf } from '../../pdf/helpers/read-pdf.js';
+
+const executable = pdfTestBrowser();
+const page = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
+
+describe.skipIf(executable === undefined)('createTabPool', () => {
+  let launched: LaunchedBrowser;
+  let browser: Browser;
+  beforeAll(async () => {
+    launched = await launchBrowser(executable!);
+    browser = launched.browser;
+  });
+  afterAll(() => launched.close());
+
+  it('hands a returned tab out again and opens a new one only when none is idle', async () => {
+    const tabs = createTabPool();
+    const first = await tabs.take(browser);
+    const second = await tabs.take(browser);
+    expect(second).not.toBe(first);
+    tabs.give(first);
+    expect(await tabs.take(browser)).toBe(first);
+    await first.close();
+    tabs.give(second);
+    await second.close();
+    // A tab closed while idle is dropped, not handed out.
+    const third = await tabs.take(browser);
+    expect([first, second]).not.toContain(third);
+    await third.close();
+  });
+
+  it('prints each document in a reused tab with nothing of the one before', async () => {
+    const tabs = createTabPool();
+    const print = (path: string, body: string) =>
+      printPage(browser, { url: virtualDocumentUrl(path), html: page(body), format: 'Letter', deadline: Date.now() + 30_000, tabs });
+    const before = (await browser.pages()).length;
+    const a = await print('a.pdf', '<p>Alpha document</p>');
+    const b = await print('b.pdf', '<p>Bravo document</p>');
+    const c = await print('a.pdf', '<p>Charlie, same path as alpha</p>');
+    if (!a.ok || !b.ok || !c.ok) throw new Error('a print failed');
+    expect((await browser.pages()).length).toBe(before + 1);
+    const textB = (await readPdf(b.bytes)).text.join('\n');
+    const textC = (await readPdf(c.bytes)).text.join('\n');
+    expect(textB).toContain('Bravo document');
+    expect(textB).not.toContain('Alpha');
+    expect(textC).toContain('Charlie');
+    expect(textC).not.toContain('Alpha');
+  });
+
+  it('closes a tab whose document failed instead of reusing it', async () => {
+    const tabs = createTabPool();
+    const blocked = await printPage(browser, {
+      url: virtualDocumentUrl('blocked.pdf'),
+      html: page('<img src="file:///etc/hostname" alt="x">'),
+      format: 'Letter',
+      deadline: Date.now() + 30_000,
+      tabs,
+    });
+    expect(blocked.ok).toBe(false);
+    const next = await tabs.take(browser);
+    const open = await browser.pages();
+    expect(open).toContain(next);
+    expect(open.filter((p) => p.url().includes('blocked'))).toEqual([]);
+    await next.close();
+  });
+});
