@@ -76,23 +76,28 @@ function containerDepthOf(line: string): number | undefined {
   let depth = 0;
   let column = 0;
   let i = 0;
+  let sawMarker = false;
   while (i < line.length) {
     const ch = line[i]!;
     if (ch === ' ' || ch === '\t') {
       column += ch === '\t' ? 4 - (column % 4) : 1;
       i++;
-      // Two columns of indentation can open a nested list level.
-      if (column % 2 === 0) depth++;
+      // Leading indentation: every two columns can open a nested list level. Spaces after a
+      // marker only separate it from the next one.
+      if (!sawMarker && column % 2 === 0) depth++;
+      continue;
     } else if (ch === '>') {
       depth++;
       column++;
       i++;
+      sawMarker = true;
     } else {
       const marker = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/.exec(line.slice(i, i + 11));
       if (!marker) break;
       depth++;
       column += marker[0].length;
       i += marker[0].length;
+      sawMarker = true;
     }
     if (depth > markdownLimits.containerDepth) return i - 1;
   }
