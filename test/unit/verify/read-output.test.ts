@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { readOutput } from '../../../src/verify/read-output.js';
+
+const payload = 'QUJD'.repeat(5_000);
+
+describe('readOutput', () => {
+  it('reads the same text, ids and links whether or not embedded data: URLs carry their payload', () => {
+    const page = (data: string) =>
+      `<!doctype html><html><head><title>T</title><style>@font-face{src:url("data:font/woff2;base64,${data}")}</style></head>` +
+      `<body><h1 id="top">Heading</h1><p>Before <img alt="Chart of 25,000 accounts" src="data:image/png;base64,${data}"> after.</p>` +
+      `<p><a href="#top">back</a></p></body></html>`;
+    const full = readOutput(page(payload));
+    const empty = readOutput(page(''));
+    expect(full.text).toBe(empty.text);
+    expect(full.text).toContain('Chart of 25,000 accounts');
+    expect(full.text).toContain('Before');
+    expect(full.text).toContain('after.');
+    expect([...full.ids]).toEqual(['top']);
+    expect(full.hrefs).toEqual(['#top']);
+  });
+
+  it('still reads text that merely looks like base64 when it is not a data: URL payload', () => {
+    const word = 'A'.repeat(300);
+    expect(readOutput(`<p>${word} 25000</p>`).text).toContain(`${word} 25000`);
+  });
+});
