@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--runs N] [--concurrency N] [--browser PATH] [--keep] [--json FILE]
+ * npm run bench [-- --quick] [--runs N] [--scale-runs N] [--only ID,…] [--concurrency N] [--browser PATH] [--keep] [--json FILE]
  *
  * Generates the corpus into a temp dir, then times every tool on it in rounds — each round runs
  * every scenario once, so drifting machine load hits all of them alike — and prints medians,
@@ -36,6 +36,7 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     runs: { type: 'string' },
+    'scale-runs': { type: 'string' },
     concurrency: { type: 'string' },
     browser: { type: 'string' },
     keep: { type: 'boolean', default: false },
@@ -46,6 +47,8 @@ const { values } = parseArgs({
 const quick = values.quick ?? false;
 const sizes = quick ? { briefings: 6, letters: 40, scale: 400 } : { briefings: 20, letters: 200, scale: 2000 };
 const runs = Number(values.runs ?? (quick ? 1 : 5));
+// The 2,000-letter run measures memory, and takes minutes: it may run fewer rounds than the rest.
+const scaleRuns = Math.min(runs, Number(values['scale-runs'] ?? runs));
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const browser = values.browser ?? process.env['BRIEFWRIGHT_BROWSER'] ?? '/usr/bin/chromium';
 const pandoc = spawnSync('pandoc', ['--version']).status === 0 ? 'pandoc' : undefined;
@@ -90,6 +93,7 @@ try {
   const records = new Map<string, RunRecord[]>(selected.map((s) => [s.id, []]));
   for (let round = 1; round <= runs; round++) {
     for (const scenario of selected) {
+      if (scenario.id === 'bw-scale-pdf' && round > scaleRuns) continue;
       await scenario.prepare();
       const run = await measureProcess(scenario.command, scenario.args, scenario.cwd === undefined ? {} : { cwd: scenario.cwd });
       const produced = await scenario.produced();
@@ -98,6 +102,7 @@ try {
     }
   }
   const summaries = new Map<string, ScenarioSummary>(selected.map((s) => [s.id, summarize(s, records.get(s.id)!)]));
+  if (scaleRuns < runs) notes.push(`The scale row ran ${scaleRuns} time(s) (--scale-runs), the others ${runs}.`);
 
   log('profiling one cold build …');
   await clearBuild(briefings.root);
@@ -155,7 +160,7 @@ function formatReport(input: {
   lines.push(
     `${machine.date} · ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB · load average at the end ${machine.loadAverage.join(' ')} · ${machine.os}`,
     `Node ${machine.node} · ${machine.chromium} · puppeteer ${machine.puppeteer} · briefwright ${machine.briefwright} · md-to-pdf ${machine.mdToPdf} · ${machine.pandoc ?? 'pandoc: not installed'}`,
-    `Medians of ${input.runs} run(s) per row; concurrency ${input.concurrency} for every tool that has one; peak RSS sums every process of the tree (Chromium included).`,
+    `Medians of ${input.runs} run(s) per row (see the notes for exceptions); concurrency ${input.concurrency} for every tool that has one; peak RSS sums every process of the tree (Chromium included).`,
     '',
   );
   lines.push('| scenario | docs | median s | min–max s | docs/s | × floor | peak RSS |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
