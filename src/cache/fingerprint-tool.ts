@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashText } from './hash-text.js';
@@ -7,9 +7,9 @@ let memo: Promise<string> | undefined;
 
 /**
  * What identifies the running briefwright: its package.json (version, dependency ranges — the
- * fonts and parsers outputs are made with) and the size and mtime of its compiled modules. The
- * version alone would let a rebuilt checkout reuse outputs of older code; stats are enough for
- * that and cost a directory listing, not a read.
+ * fonts and parsers outputs are made with) and the bytes of its compiled modules. The version
+ * alone would let a rebuilt checkout reuse outputs of older code; mtimes would throw the cache
+ * away on every recompile that changes nothing. Hashing the ~1 MB of modules costs ~20 ms.
  */
 export function fingerprintTool(): Promise<string> {
   memo ??= computeToolFingerprint();
@@ -23,9 +23,6 @@ async function computeToolFingerprint(): Promise<string> {
     .filter((e) => e.isFile() && /\.(js|ts)$/.test(e.name) && !e.name.endsWith('.d.ts'))
     .map((e) => join(e.parentPath, e.name))
     .sort();
-  const stats = await Promise.all(entries.map(async (path) => {
-    const info = await stat(path);
-    return `${path.slice(codeDir.length)}:${info.size}:${info.mtimeMs}`;
-  }));
-  return hashText(`${packageJson}\0${stats.join('\n')}`);
+  const hashes = await Promise.all(entries.map(async (path) => `${path.slice(codeDir.length)}:${hashText(await readFile(path))}`));
+  return hashText(`${packageJson}\0${hashes.join('\n')}`);
 }
