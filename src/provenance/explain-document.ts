@@ -7,6 +7,7 @@ import { collectTemplateFactUses } from '../templates/check-template-fact.js';
 import { didYouMean } from '../validate/closest-match.js';
 import { effectiveMarking } from '../validate/document-level.js';
 import { templateClosure } from '../validate/template-index.js';
+import { timelineFacts } from '../validate/timeline-facts.js';
 import { validateProject } from '../validate/validate-project.js';
 
 export interface ExplainOptions {
@@ -123,6 +124,12 @@ export async function explainDocument(options: ExplainOptions): Promise<ExplainR
   doc.key_facts?.forEach((id, index) => addUse(id, { ...place(doc.origin.file, doc.origin.range(['key_facts', index])), via: 'key_facts', section: null, show: 'value' }));
   for (const use of templateUses) {
     if (use.document === doc.id) addUse(use.fact, { ...place(use.file, use.range), via: 'template', section: null, show: use.show });
+  }
+  for (const template of templateClosure(model, doc.layout)) {
+    for (const call of template.helperCalls) {
+      if (call.helper !== 'timeline') continue;
+      for (const fact of timelineFacts(model, doc)) addUse(fact.id, { ...place(template.file.path, call.range), via: 'template', section: null, show: 'value' });
+    }
   }
 
   const facts = [...uses.keys()]

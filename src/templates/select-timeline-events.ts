@@ -1,8 +1,8 @@
 import { displayOfFact, formatDate } from '../markdown/format-fact-value.js';
 import type { DocumentEntity, FactEntity, Model } from '../schema/model.js';
-import { sensitivityRank } from '../schema/scalars.js';
 import { findAttribution, statusesNeedingAttribution } from '../validate/attribution.js';
 import { statementText } from '../validate/fact-text.js';
+import { timelineFacts } from '../validate/timeline-facts.js';
 
 /** One dated fact, ready to draw: every text a reader will see is decided here. */
 export interface TimelineEvent {
@@ -33,10 +33,9 @@ const statusVerb: Record<FactEntity['status'], string> = {
  * sensitivity the document may carry, in date order (ties by id, so the output is stable).
  */
 export function selectTimelineEvents(model: Model, document: DocumentEntity): TimelineEvent[] {
-  const limit = sensitivityRank(document.distribution);
   const events: TimelineEvent[] = [];
-  for (const fact of model.facts.values()) {
-    if (fact.value?.kind !== 'date' || sensitivityRank(fact.sensitivity) > limit) continue;
+  for (const fact of timelineFacts(model, document)) {
+    if (fact.value?.kind !== 'date') continue;
     const label = fact.label ?? statementText(fact);
     events.push({
       fact,

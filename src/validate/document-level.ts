@@ -1,6 +1,7 @@
 import type { DocumentEntity, Model } from '../schema/model.js';
 import { sensitivityRank, type Sensitivity } from '../schema/scalars.js';
 import { templateClosure } from './template-index.js';
+import { timelineFacts } from './timeline-facts.js';
 
 /**
  * Markings from data. A document's content level is the highest sensitivity of what it
@@ -66,6 +67,10 @@ export function contentLevel(model: Model, doc: DocumentEntity): LevelReason {
   }
   for (const template of templateClosure(model, doc.layout)) {
     for (const call of template.helperCalls) {
+      if (call.helper === 'timeline') {
+        for (const fact of timelineFacts(model, doc)) consider(fact.sensitivity, `fact \`${fact.id}\` (on the timeline in ${template.file.path})`);
+        continue;
+      }
       const fact = call.helper === 'fact' && call.literal !== undefined ? model.facts.get(call.literal) : undefined;
       // Helpers refuse facts above the distribution, so those never reach the document.
       if (fact && sensitivityRank(fact.sensitivity) <= sensitivityRank(doc.distribution)) {

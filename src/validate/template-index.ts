@@ -27,7 +27,7 @@ export interface EachBlock {
 }
 
 export interface HelperCall {
-  readonly helper: 'fact' | 'cite' | 'asset';
+  readonly helper: 'fact' | 'cite' | 'asset' | 'timeline';
   /** The id or path when written as a string literal; undefined when computed (`{{fact id}}`). */
   readonly literal: string | undefined;
   readonly range: Range;
@@ -41,7 +41,7 @@ export interface ImageTag {
 }
 
 const indexed = new WeakMap<TextFile, TemplateIndex>();
-const trackedHelpers = new Set(['fact', 'cite', 'asset']);
+const trackedHelpers = new Set(['fact', 'cite', 'asset', 'timeline']);
 
 type AnyNode = { type: string; loc?: hbs.AST.SourceLocation; [key: string]: unknown };
 

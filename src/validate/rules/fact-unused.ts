@@ -2,12 +2,14 @@ import { createDiagnostic } from '../../diagnostics/index.js';
 import type { Model } from '../../schema/model.js';
 import type { RuleContext } from '../rule-context.js';
 import { templateClosure } from '../template-index.js';
+import { timelineFacts } from '../timeline-facts.js';
 
 /**
  * A fact no document uses is either forgotten or dead weight that still has to be reviewed:
  * a warning. Used means referenced by a section some document includes (or its BLUF), listed
- * in a document's `key_facts`, or named literally by a `{{fact "id"}}` in a document's layout
- * or the partials it reaches.
+ * in a document's `key_facts`, named literally by a `{{fact "id"}}` in a document's layout
+ * or the partials it reaches, or drawn by a `{{timeline}}` there (every dated fact the document
+ * may carry: timelineFacts).
  */
 export function factUnused(context: RuleContext): void {
   const used = factsUsedByDocuments(context.model);
@@ -31,9 +33,14 @@ export function factsUsedByDocuments(model: Model): Set<string> {
       for (const ref of model.sections.get(id)?.references ?? []) if (ref.kind === 'fact') used.add(ref.id);
     }
     for (const id of doc.key_facts ?? []) used.add(id);
+    let drawsTimeline = false;
     for (const template of templateClosure(model, doc.layout)) {
-      for (const call of template.helperCalls) if (call.helper === 'fact' && call.literal !== undefined) used.add(call.literal);
+      for (const call of template.helperCalls) {
+        if (call.helper === 'fact' && call.literal !== undefined) used.add(call.literal);
+        if (call.helper === 'timeline') drawsTimeline = true;
+      }
     }
+    if (drawsTimeline) for (const fact of timelineFacts(model, doc)) used.add(fact.id);
   }
   return used;
 }
