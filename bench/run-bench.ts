@@ -45,7 +45,7 @@ const { values } = parseArgs({
   },
 });
 const quick = values.quick ?? false;
-const sizes = quick ? { briefings: 6, letters: 40, scale: 400 } : { briefings: 20, letters: 200, scale: 2000 };
+const sizes = quick ? { briefings: 6, letters: 40, scale: 200 } : { briefings: 20, letters: 200, scale: 2000 };
 const runs = Number(values.runs ?? (quick ? 1 : 5));
 // The 2,000-letter run measures memory, and takes minutes: it may run fewer rounds than the rest.
 const scaleRuns = Math.min(runs, Number(values['scale-runs'] ?? runs));
