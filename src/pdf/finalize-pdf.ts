@@ -1,5 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
+import type { HeadingText } from './read-heading-texts.js';
 import { renumberStructureIds } from './renumber-structure-ids.js';
+import { repairOutlineTitles } from './repair-outline-titles.js';
 import { setPdfMetadata, type PdfMetadata } from './set-pdf-metadata.js';
 
 /** Loads Chromium's bytes without letting pdf-lib stamp its own producer and the clock. */
@@ -8,14 +10,16 @@ export function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
 }
 
 /**
- * Post-processing of Chromium's PDF: deterministic structure ids, our metadata and dates, then
+ * Post-processing of Chromium's PDF: deterministic structure ids, bookmark titles from the
+ * headings' own text, our metadata and dates, then
  * one re-save. pdf-lib writes the objects in object-number order with no clock or random
  * input, so equal input gives equal bytes. Outline, tags and destinations are kept (they are
  * ordinary objects reachable from the catalog; the tests check them after this step).
  */
-export async function finalizePdf(bytes: Uint8Array, metadata: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
+export async function finalizePdf(bytes: Uint8Array, metadata: PdfMetadata, headings: readonly HeadingText[] = []): Promise<{ bytes: Uint8Array; pages: number }> {
   const pdf = await loadPdf(bytes);
   renumberStructureIds(pdf);
+  repairOutlineTitles(pdf, headings);
   setPdfMetadata(pdf, metadata);
   // No object streams: the file stays readable by simple tools (grep for /Title works).
   const out = await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });

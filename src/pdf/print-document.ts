@@ -2,6 +2,7 @@ import type { Browser, Page } from 'puppeteer';
 import { finalizePdf, loadPdf } from './finalize-pdf.js';
 import { printPage, type PrintFailure } from './print-page.js';
 import { readDestinationPages } from './read-destination-pages.js';
+import { readHeadingTexts } from './read-heading-texts.js';
 import type { TabPool } from './tab-pool.js';
 import type { PdfMetadata } from './set-pdf-metadata.js';
 import { fillTocPages, findTocTargets, samePages } from './toc-pages.js';
@@ -79,6 +80,6 @@ export async function printDocument(browser: Browser, job: PdfJob, options: Prin
     }
     toc = { passes, stable, missing: targets.filter((id) => !pages.has(id)) };
   }
-  const final = await finalizePdf(bytes, options.metadata);
+  const final = await finalizePdf(bytes, options.metadata, readHeadingTexts(job.html));
   return { ok: true, bytes: final.bytes, pages: final.pages, toc };
 }
