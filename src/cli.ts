@@ -198,6 +198,7 @@ async function main(argv: readonly string[]): Promise<number> {
   };
   const today = parseDate('today', values['today'] as string | undefined);
   if (today !== undefined) options.today = today;
+  let finishProgress = () => {};
   if (name === 'build') {
     const out = values['out'] as string | undefined;
     if (out !== undefined) options.out = out;
@@ -228,12 +229,13 @@ async function main(argv: readonly string[]): Promise<number> {
       color: process.stderr.isTTY === true && !process.env['NO_COLOR'],
     });
     options.onProgress = reporter.onProgress;
-    process.on('exit', () => reporter.finish());
+    finishProgress = reporter.finish;
   }
   // Loaded only now: --help and usage errors should not pay for the whole pipeline's imports.
   const { build, validate, interruptBuild } = await import('./build.js');
   handleInterrupts(interruptBuild);
   const result = name === 'build' ? await build(options) : await validate(options);
+  finishProgress();
   print(result, format, name, options.root ?? '.');
   return result.exitCode;
 }

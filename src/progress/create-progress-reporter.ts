@@ -58,7 +58,8 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
     lastDraw = now;
     const elapsed = now - (started.get(p.stage) ?? now);
     const eta = p.done > 0 && p.done < p.total ? ` · ETA ${formatSeconds((elapsed / p.done) * (p.total - p.done))}` : '';
-    const width = Math.max(20, (stream.columns ?? 80) - 1);
+    // A pseudo-terminal without a size reports 0 columns.
+    const width = Math.max(20, (stream.columns || 80) - 1);
     const text = `${p.stage} ${p.done}/${p.total}${eta} · ${p.path}`;
     stream.write(`\r\u001b[2K${dim(text.length > width ? `${text.slice(0, width - 1)}…` : text)}`);
     liveShown = true;
