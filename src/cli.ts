@@ -50,7 +50,7 @@ const buildFlags = {
 
 const devFlags = {
   root: commonFlags.root,
-  out: buildFlags.out,
+  out: { type: 'string', value: 'DIR', description: 'Where the preview is built (default: .briefwright-cache/dev; out/ is left alone)' },
   port: { type: 'string', value: 'N', description: 'Port on 127.0.0.1 (default: 4321; 0 picks a free one)' },
   pdf: { type: 'boolean', description: 'Print PDFs on every rebuild too (default: HTML only, for speed)' },
   today: commonFlags.today,
@@ -86,7 +86,7 @@ const commands = {
   validate: { flags: commonFlags, summary: 'Check content and templates without writing anything' },
   explain: { flags: explainFlags, positional: 'DOC', summary: 'Show where each fact of a document is used and what it rests on' },
   schema: { flags: schemaFlags, summary: 'Write JSON Schemas of every content file kind, for editors' },
-  dev: { flags: devFlags, summary: 'Serve out/ on 127.0.0.1 and rebuild and reload on every save' },
+  dev: { flags: devFlags, summary: 'Build a preview, serve it on 127.0.0.1, and rebuild and reload on every save' },
   new: { flags: scaffoldFlags, positional: 'document|section|fact ID', summary: 'Create a content file that validates, to fill in' },
   init: { flags: { help: commonFlags.help }, positional: '[DIR]', summary: 'Create a new project with a small example that builds' },
   manifest: { flags: manifestFlags, positional: 'merge DIR...', summary: 'Combine the out/ directories of sharded builds into one' },

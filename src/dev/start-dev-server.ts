@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build, type BuildResult } from '../build.js';
+import { cacheDirName } from '../cache/build-state.js';
 import { formatDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { injectLiveReload } from './inject-live-reload.js';
 import { clientPath, eventsPath, liveReloadClient } from './live-reload-client.js';
@@ -10,6 +11,10 @@ import { watchProject } from './watch-project.js';
 
 export interface DevServerOptions {
   readonly root: string;
+  /**
+   * Where the preview is built. Default: `.briefwright-cache/dev/`, not out/ — an HTML-only
+   * preview written to out/ would delete the PDFs of the last real build.
+   */
   readonly out?: string;
   /** 0 picks a free port. */
   readonly port: number;
@@ -44,7 +49,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const log = options.log ?? (() => undefined);
   const clients = new Set<ServerResponse>();
   let status: BuildState = { state: 'building' };
-  let outDir = resolve(root, options.out ?? 'out');
+  const out = options.out ?? join(cacheDirName, 'dev');
+  let outDir = resolve(root, out);
 
   const send = (event: string, data: unknown) => {
     for (const client of clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -59,7 +65,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const result = await build({
       root,
       formats: options.pdf ? ['html', 'pdf'] : ['html'],
-      ...(options.out === undefined ? {} : { out: options.out }),
+      out,
       ...(options.today === undefined ? {} : { today: options.today }),
     });
     if (result.outDir) outDir = result.outDir;

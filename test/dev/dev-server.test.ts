@@ -6,7 +6,8 @@ import puppeteer, { type Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserArgs } from '../../src/pdf/launch-browser.js';
 import { resolveBrowser } from '../../src/pdf/resolve-browser.js';
-import { createTempProject, repoRoot, type TempProject } from '../helpers/temp-project.js';
+import { runCli } from '../helpers/run-cli.js';
+import { createTempProject, repoRoot, snapshotTree, type TempProject } from '../helpers/temp-project.js';
 
 /** `briefwright dev` as a user runs it: the compiled bin, a real Chromium page, real file saves. */
 describe('briefwright dev', () => {
@@ -15,12 +16,16 @@ describe('briefwright dev', () => {
   let stderr = '';
   let url: string;
   let browser: Browser;
+  let published: Map<string, Buffer>;
 
   beforeAll(async () => {
     project = await createTempProject({}, { templates: false, fixture: 'base' });
     // The shipped layouts' strict policy: live reload must work under it without weakening the files.
     const layout = await project.read('templates/layouts/plain.hbs');
     await project.write('templates/layouts/plain.hbs', layout.replace('<meta charset="utf-8">', `<meta charset="utf-8">${strictPolicy}`));
+    // A real build's out/ exists before the preview starts; the preview must not touch it.
+    expect((await runCli(['build', '--root', project.root, '--formats', 'html'])).code).toBe(0);
+    published = await snapshotTree(join(project.root, 'out'));
     child = spawn(process.execPath, [join(repoRoot, 'dist/cli.js'), 'dev', '--root', project.root, '--port', '0'], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     url = await new Promise<string>((resolve, reject) => {
@@ -83,9 +88,13 @@ describe('briefwright dev', () => {
     await page.close();
   });
 
+  it('builds its preview outside out/, leaving the last real build exactly as it was', async () => {
+    expect(await snapshotTree(join(project.root, 'out'))).toEqual(published);
+  });
+
   it('adds the reload script only to what it serves, never to the files on disk', async () => {
     const served = await get(url, 'public-note.html');
-    const onDisk = await readFile(join(project.root, 'out/public-note.html'), 'utf8');
+    const onDisk = await readFile(join(project.root, '.briefwright-cache/dev/public-note.html'), 'utf8');
     expect(served.body).toContain('/__briefwright/client.js');
     expect(served.body).toMatch(/Content-Security-Policy" content="[^"]*script-src 'self'/);
     expect(onDisk).not.toContain('__briefwright');
@@ -101,13 +110,13 @@ describe('briefwright dev', () => {
       expect((await get(url, path)).status, path).toBe(404);
     }
     // In out/ but not written by the build: not served. A symlink in place of an output: not followed.
-    await writeFile(join(project.root, 'out/stray.html'), '<p>stray</p>');
+    await writeFile(join(project.root, '.briefwright-cache/dev/stray.html'), '<p>stray</p>');
     expect((await get(url, 'stray.html')).status).toBe(404);
-    const manifest = JSON.parse(await readFile(join(project.root, 'out/manifest.json'), 'utf8')) as { outputs: { path: string }[] };
+    const manifest = JSON.parse(await readFile(join(project.root, '.briefwright-cache/dev/manifest.json'), 'utf8')) as { outputs: { path: string }[] };
     expect(manifest.outputs.some((o) => o.path === 'letter/chair.html')).toBe(true);
     const { rm } = await import('node:fs/promises');
-    await rm(join(project.root, 'out/letter/chair.html'));
-    await symlink(join(project.root, 'content/facts/main.yaml'), join(project.root, 'out/letter/chair.html'));
+    await rm(join(project.root, '.briefwright-cache/dev/letter/chair.html'));
+    await symlink(join(project.root, 'content/facts/main.yaml'), join(project.root, '.briefwright-cache/dev/letter/chair.html'));
     expect((await get(url, 'letter/chair.html')).status).toBe(404);
   });
 });
