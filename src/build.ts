@@ -10,7 +10,7 @@ import { closeRunningBrowsers, printPdfs, type PdfJob } from './pdf/index.js';
 import type { ProjectFiles } from './content/read-project.js';
 import type { DocumentEntity, Model, RecipientEntity, SectionEntity } from './schema/model.js';
 import { createTemplateEnvironment, renderHtml, resolveCss, type ResolvedCss, type TemplateEnvironment } from './templates/index.js';
-import { validateProject } from './validate/index.js';
+import { factsUsedByDocument, validateProject } from './validate/index.js';
 import { verifyOutputs } from './verify/index.js';
 
 export type { BuildOptions } from './config/index.js';
@@ -100,7 +100,13 @@ async function run(options: BuildOptions, mode: { write: boolean }): Promise<Bui
   // made of; --fail-fast keeps the all-or-nothing build and stops at the first failed document.
   const renderable = config.failFast
     ? hasError(diagnostics) ? [] : documents
-    : documents.filter((d) => hasAllSections(model, d) && !findBlockingError(documentDependencies(model, d, templateFiles), diagnostics));
+    : documents.filter((d) => {
+        const uses = staticUses(model, d);
+        // A fact or source that failed validation is not in the model: its error is reported at
+        // its own file, and the document cannot be rendered without it.
+        const complete = uses.facts.every((id) => model.facts.has(id)) && uses.sources.every((id) => model.sources.has(id));
+        return complete && hasAllSections(model, d) && !findBlockingError(documentDependencies(model, d, templateFiles, uses), diagnostics);
+      });
   let rendered = renderDocuments(model, env, renderable, diagnostics, { failFast: config.failFast }, plan);
   // Post-render proof: each finished output is read back for leaks, markings and anchors (src/verify).
   diagnostics.push(...verifyOutputs(model, rendered));
@@ -356,6 +362,13 @@ function documentDependencies(model: Model, document: DocumentEntity, templateFi
     ...(used?.sources ?? []).map((id) => model.sources.get(id)),
   ].flatMap((e) => (e ? [{ file: e.origin.file, range: e.origin.range([]) }] : []));
   return { files, entities };
+}
+
+/** What a document uses as its files say, before rendering: an error in any of it skips the render. */
+function staticUses(model: Model, document: DocumentEntity): { facts: readonly string[]; sources: readonly string[] } {
+  const facts = [...factsUsedByDocument(model, document)];
+  const sources = new Set(facts.flatMap((id) => model.facts.get(id)?.sources ?? []));
+  return { facts, sources: [...sources] };
 }
 
 function keepUnaffected(rendered: readonly RenderedDocument[], model: Model, templateFiles: (document: DocumentEntity) => readonly string[], diagnostics: readonly Diagnostic[], failFast: boolean): RenderedDocument[] {

@@ -4,3 +4,4 @@ export { validationRules } from './rules/index.js';
 export type { RuleContext, ValidationRule } from './rule-context.js';
 export { zodIssuesToDiagnostics } from './zod-issues.js';
 export { closestMatch, didYouMean } from './closest-match.js';
+export { factsUsedByDocument } from './document-facts.js';

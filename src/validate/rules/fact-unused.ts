@@ -1,8 +1,7 @@
 import { createDiagnostic } from '../../diagnostics/index.js';
 import type { Model } from '../../schema/model.js';
 import type { RuleContext } from '../rule-context.js';
-import { templateClosure } from '../template-index.js';
-import { timelineFacts } from '../timeline-facts.js';
+import { factsUsedByDocument } from '../document-facts.js';
 
 /**
  * A fact no document uses is either forgotten or dead weight that still has to be reviewed:
@@ -28,19 +27,6 @@ export function factUnused(context: RuleContext): void {
 
 export function factsUsedByDocuments(model: Model): Set<string> {
   const used = new Set<string>();
-  for (const doc of model.documents.values()) {
-    for (const id of [...doc.sections, ...(doc.bluf === undefined ? [] : [doc.bluf])]) {
-      for (const ref of model.sections.get(id)?.references ?? []) if (ref.kind === 'fact') used.add(ref.id);
-    }
-    for (const id of doc.key_facts ?? []) used.add(id);
-    let drawsTimeline = false;
-    for (const template of templateClosure(model, doc.layout)) {
-      for (const call of template.helperCalls) {
-        if (call.helper === 'fact' && call.literal !== undefined) used.add(call.literal);
-        if (call.helper === 'timeline') drawsTimeline = true;
-      }
-    }
-    if (drawsTimeline) for (const fact of timelineFacts(model, doc)) used.add(fact.id);
-  }
+  for (const doc of model.documents.values()) for (const id of factsUsedByDocument(model, doc)) used.add(id);
   return used;
 }
