@@ -18,6 +18,8 @@ export interface RequestGuard {
 export async function guardRequests(page: Page, document: { readonly url: string; readonly html: string }): Promise<RequestGuard> {
   const blocked: string[] = [];
   const block = (url: string) => {
+    // Chromium asks for the origin's favicon on its own (and logs its refusal); no content caused it.
+    if (url === `${virtualOrigin}/favicon.ico`) return;
     if (!blocked.includes(url)) blocked.push(url);
   };
   await page.setRequestInterception(true);
@@ -29,8 +31,7 @@ export async function guardRequests(page: Page, document: { readonly url: string
         : url.startsWith('data:')
           ? request.continue()
           : (() => {
-              // Chromium asks for the origin's favicon on its own; no content caused it.
-              if (url !== `${virtualOrigin}/favicon.ico`) block(url);
+              block(url);
               return request.abort('blockedbyclient');
             })();
     // The page may close (timeout, crash) before Chromium takes the answer.

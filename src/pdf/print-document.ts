@@ -6,7 +6,6 @@ import { readHeadingTexts } from './read-heading-texts.js';
 import type { TabPool } from './tab-pool.js';
 import type { PdfMetadata } from './set-pdf-metadata.js';
 import { fillTocPages, findTocTargets, samePages } from './toc-pages.js';
-import { virtualDocumentUrl } from './virtual-document-url.js';
 
 /** One PDF to print: the rendered HTML and what the PDF needs besides it. */
 export interface PdfJob {
@@ -57,7 +56,7 @@ export interface PrintDocumentOptions {
 export async function printDocument(browser: Browser, job: PdfJob, options: PrintDocumentOptions): Promise<DocumentResult> {
   const deadline = Date.now() + options.timeoutMs;
   const print = (html: string) =>
-    printPage(browser, { url: virtualDocumentUrl(job.path), html, format: job.size, deadline, beforePrint: options.beforePrint, tabs: options.tabs });
+    printPage(browser, { html, format: job.size, deadline, beforePrint: options.beforePrint, tabs: options.tabs });
 
   const first = await print(job.html);
   if (!first.ok) return first;
