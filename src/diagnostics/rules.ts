@@ -174,6 +174,11 @@ export const rules = defineRules({
     description: 'Text contains a bidirectional control or invisible character that can make what readers see differ from what is written (Trojan Source).',
     hint: 'Remove the character, or set `allow_hidden_characters: true` in briefwright.config.yaml if the project needs it for right-to-left text.',
   },
+  'template-unsafe-url': {
+    severity: 'error',
+    description: 'A template writes a value into href, src or style without a helper that validates it, or a value fails that validation.',
+    hint: 'Wrap the value: `{{safeUrl value}}` for links (http, https, mailto, tel, #fragment or relative), `{{asset path}}` for images, `{{cssString value}}` inside style.',
+  },
 });
 
 export type RuleId = keyof typeof rules;

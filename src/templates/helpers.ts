@@ -9,6 +9,7 @@ import { sensitivityRank } from '../schema/scalars.js';
 import { checkTemplateFact } from './check-template-fact.js';
 import { currentFile, type RenderState } from './render-state.js';
 import { renderTimeline } from './render-timeline.js';
+import { safeUrl } from './safe-url.js';
 import { selectTimelineEvents } from './select-timeline-events.js';
 import { handlebarsRange } from './template-error.js';
 
@@ -66,7 +67,7 @@ export function cssString(value: unknown): string {
 export const sourcesListPlaceholder = '<bw-sources></bw-sources>';
 
 /** The names of every helper, for `knownHelpers` (anything else fails at compile time). */
-export const helperNames = ['fact', 'cite', 'formatDate', 'formatNumber', 'eq', 'asset', 'sourcesList', 'cssString', 'timeline'] as const;
+export const helperNames = ['fact', 'cite', 'formatDate', 'formatNumber', 'eq', 'asset', 'sourcesList', 'cssString', 'timeline', 'safeUrl'] as const;
 
 /** The helpers, bound to a SafeString factory. Per-document state arrives through `@bw`. */
 export function createHelpers(safe: SafeStringFactory): Record<(typeof helperNames)[number], Helper> {
@@ -87,6 +88,24 @@ export function createHelpers(safe: SafeStringFactory): Record<(typeof helperNam
     eq: (...args) => eq(args[0], args[1]),
     sourcesList: () => safe(sourcesListPlaceholder),
     cssString: (...args) => safe(cssString(args[0])),
+
+    safeUrl: (...args) => {
+      const options = lastArg(args);
+      const value = args.length > 1 ? args[0] : undefined;
+      // An absent optional field (null) writes an empty link, as any other missing value would.
+      if (value === null || value === undefined) return '';
+      const url = safeUrl(value);
+      if (url !== undefined) return url;
+      const state = stateOf(options);
+      state.report(
+        createDiagnostic('template-unsafe-url', {
+          file: currentFile(state),
+          range: rangeOf(options),
+          message: `\`${String(value).slice(0, 80)}\` is not a link a document may carry (http, https, mailto, tel, #fragment or relative)`,
+        }),
+      );
+      return '';
+    },
 
     timeline: (...args) => {
       const state = stateOf(lastArg(args));

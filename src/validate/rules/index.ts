@@ -15,6 +15,7 @@ import { sectionUnknown } from './section-unknown.js';
 import { sensitivityLeak } from './sensitivity-leak.js';
 import { sourceUnknown } from './source-unknown.js';
 import { sourceUnused } from './source-unused.js';
+import { templateUnsafeUrl } from './template-unsafe-url.js';
 
 /** Cross-reference rules in the order they run. Each file is named after the rule id it reports. */
 export const validationRules: readonly ValidationRule[] = [
@@ -35,4 +36,6 @@ export const validationRules: readonly ValidationRule[] = [
   linkBroken,
   imageMissing,
   imageMissingAlt,
+  // Hardening (issue 7): template values in links and styles.
+  templateUnsafeUrl,
 ];
