@@ -41,6 +41,7 @@ const buildFlags = {
   formats: { type: 'string', value: 'html,pdf', description: 'Formats to produce (default: each document’s formats)' },
   concurrency: { type: 'string', value: 'N', description: 'Pages printed at once (default: CPU count)' },
   browser: { type: 'string', value: 'PATH', description: 'Chromium/Chrome executable for PDFs' },
+  'pdf-timeout': { type: 'string', value: 'MS', description: 'Longest one document may take to print, all passes included (default: 30000)' },
   'fail-fast': { type: 'boolean', description: 'Stop at the first error and write nothing (default: build every unaffected document)' },
   shard: { type: 'string', value: 'K/N', description: 'Build only part K of N of the outputs (a CI matrix); merge with `manifest merge`' },
   'no-cache': { type: 'boolean', description: 'Render everything again instead of reusing unchanged outputs from .briefwright-cache/' },
@@ -210,6 +211,8 @@ async function main(argv: readonly string[]): Promise<number> {
     if (concurrency !== undefined) options.concurrency = concurrency;
     const browser = values['browser'] as string | undefined;
     if (browser !== undefined) options.browser = browser;
+    const pdfTimeout = parsePositiveInteger('pdf-timeout', values['pdf-timeout'] as string | undefined);
+    if (pdfTimeout !== undefined) options.pdfTimeout = pdfTimeout;
     if (values['fail-fast'] === true) options.failFast = true;
     const shard = values['shard'] as string | undefined;
     if (shard !== undefined) options.shard = parseShardFlag(shard);

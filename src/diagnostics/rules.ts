@@ -142,7 +142,7 @@ export const rules = defineRules({
   'pdf-timeout': {
     severity: 'error',
     description: 'Printing a document took longer than the timeout.',
-    hint: 'Raise `pdf.timeout` in briefwright.config.yaml or simplify the document.',
+    hint: 'Raise it with `--pdf-timeout MS` or `pdf.timeout` in briefwright.config.yaml, or simplify the document.',
   },
   'pdf-toc-unstable': {
     severity: 'warning',

@@ -222,6 +222,18 @@ describe.skipIf(browser === undefined)('briefwright build (CLI) and the browser'
     expect(run.stderr).not.toMatch(/^pdf /m);
   });
 
+  it('takes the per-document print timeout from --pdf-timeout (pdf-timeout, exit 1) and refuses a bad value (exit 2)', async () => {
+    const p = await project();
+    const run = await runCli(['build', '--root', p.root, '--format', 'json', '--pdf-timeout', '1', '--browser', browser!]);
+    expect(run.code, run.stderr).toBe(1);
+    const report = JSON.parse(run.stdout) as { diagnostics: { ruleId: string; message: string }[] };
+    expect(report.diagnostics.length).toBeGreaterThan(0);
+    expect(report.diagnostics.every((d) => d.ruleId === 'pdf-timeout' && d.message.includes('longer than 1 ms'))).toBe(true);
+    const bad = await runCli(['build', '--root', p.root, '--pdf-timeout', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--pdf-timeout');
+  });
+
   it('prints one progress line per PDF on stderr, keeps stdout for --format json, and takes dates from SOURCE_DATE_EPOCH', async () => {
     const p = await project();
     const run = await runCli(['build', '--root', p.root, '--format', 'json', '--concurrency', '2'], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
