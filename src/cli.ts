@@ -149,7 +149,14 @@ function print(result: BuildResult, format: DiagnosticFormat, command: CommandNa
       const where = relative(process.cwd(), result.outDir) || '.';
       const reused = result.reused?.length ?? 0;
       const split = reused === 0 ? '' : reused === result.outputs.length ? ' (all reused, nothing changed)' : ` (${result.outputs.length - reused} rendered, ${reused} reused)`;
-      const written = result.manifest ? `Built ${result.outputs.length} output${result.outputs.length === 1 ? '' : 's'} in ${where}/${split}` : 'Nothing written';
+      // A failed write leaves that file as it was (atomic writes) and no new manifest: say so.
+      const failedWrites = result.diagnostics.filter((d) => d.ruleId === 'output-write-failed').length;
+      const written =
+        failedWrites > 0
+          ? `Could not write ${failedWrites} file${failedWrites === 1 ? '' : 's'} to ${where}/ (out/ was left without a new manifest)`
+          : result.manifest
+            ? `Built ${result.outputs.length} output${result.outputs.length === 1 ? '' : 's'} in ${where}/${split}`
+            : 'Nothing written';
       process.stderr.write(`${written} · ${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}\n`);
     } else if (command === 'validate' && result.diagnostics.length === 0) {
       process.stderr.write(`${relative(process.cwd(), root) || '.'}: no problems\n`);

@@ -185,6 +185,11 @@ describe('a full or read-only out directory', () => {
     const { diagnostics } = JSON.parse(r.stdout) as { diagnostics: Diagnostic[] };
     expect(diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'output-write-failed', message: expect.stringMatching(/EROFS/) }));
     expect(await listTree(out)).toEqual([]);
+    // The human summary must not claim a build it could not write.
+    const pretty = await runCli(['build', '--root', p.root, '--formats', 'html', '--out', out]);
+    expect(pretty.code).toBe(3);
+    expect(pretty.stderr).toMatch(/Could not write \d+ files? to /);
+    expect(pretty.stderr).not.toMatch(/Built \d+ output/);
   });
 
   it('a symlink planted in out/ is never written through', async () => {
