@@ -6,7 +6,7 @@ import { loadProject } from './content/index.js';
 import { compareDiagnostics, countDiagnostics, createDiagnostic, type Diagnostic } from './diagnostics/index.js';
 import { createMarkdownProcessor, type SectionHtml } from './markdown/index.js';
 import { findBlockingError, findOutputCollisions, outputNameProblem, outputPath, removePendingTempFiles, writeOutputs, type Manifest, type OutputDependencies, type OutputFile } from './output/index.js';
-import { closeRunningBrowsers, printPdfs, type PdfJob } from './pdf/index.js';
+import type { PdfJob } from './pdf/index.js';
 import type { ProjectFiles } from './content/read-project.js';
 import type { DocumentEntity, Model, RecipientEntity, SectionEntity } from './schema/model.js';
 import { createTemplateEnvironment, renderHtml, resolveCss, type ResolvedCss, type TemplateEnvironment } from './templates/index.js';
@@ -41,6 +41,13 @@ export interface BuildResult {
   readonly reused?: readonly string[];
 }
 
+/**
+ * The PDF stage (puppeteer, pdf-lib: about half a second of module loading) is imported only
+ * when a build prints; HTML-only builds and `validate` never pay for it.
+ */
+let pdfStage: Promise<typeof import('./pdf/index.js')> | undefined;
+const loadPdfStage = () => (pdfStage ??= import('./pdf/index.js'));
+
 /** Rules whose failure is the machine's, not the content's: exit 3. */
 const environmentRules = new Set(['pdf-browser-missing', 'output-write-failed']);
 
@@ -74,7 +81,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
  */
 export async function interruptBuild(): Promise<void> {
   removePendingTempFiles();
-  await closeRunningBrowsers();
+  if (pdfStage) await (await pdfStage).closeRunningBrowsers();
 }
 
 async function run(options: BuildOptions, mode: { write: boolean }): Promise<BuildResult> {
@@ -278,6 +285,7 @@ async function printPdfStage(rendered: readonly RenderedDocument[], model: Model
   const wanted = rendered.filter((r) => !r.reused && wantsFormat(r.document, config, 'pdf'));
   if (wanted.length === 0) return fromCache;
   const onProgress = options.onProgress;
+  const { printPdfs } = await loadPdfStage();
   const result = await printPdfs(
     wanted.map((r) => toPdfJob(r, model)),
     {
