@@ -1,6 +1,6 @@
 import type { ConsoleMessage, HTTPRequest, Page } from 'puppeteer';
 import { blockedUrlFromConsole } from './blocked-url-from-console.js';
-import { virtualOrigin } from './virtual-document-url.js';
+import { virtualOrigin } from './virtual-origin.js';
 
 export interface RequestGuard {
   /** URLs the page tried to load and was refused, in the order seen, each once. */

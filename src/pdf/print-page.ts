@@ -1,5 +1,5 @@
 import { TimeoutError, type Browser, type Page } from 'puppeteer';
-import { virtualOrigin } from './virtual-document-url.js';
+import { printShell } from './virtual-origin.js';
 import { guardRequests, type RequestGuard } from './guard-requests.js';
 import type { TabPool } from './tab-pool.js';
 
@@ -26,10 +26,6 @@ export interface PrintPageInput {
 
 /** How long closing a page may take before we stop waiting (a hung renderer must not hang the build). */
 const closeGraceMs = 5_000;
-/** The page every print tab first loads; documents are then written into it. */
-const shellUrl = `${virtualOrigin}/`;
-const shellHtml = '<!doctype html><html><head><meta charset="utf-8"><title>briefwright</title></head><body></body></html>';
-
 /** How long a failed print waits for the crash event that may explain it. */
 const crashGraceMs = 500;
 
@@ -63,8 +59,8 @@ export async function printPage(browser: Browser, input: PrintPageInput): Promis
     // document is written into it: the origin, the interception and JavaScript-off all hold,
     // and a reused tab skips a navigation per document (bench/measure-pdf-steps: 122 → 66 ms
     // per one-page letter).
-    guard = await guardRequests(opened, { url: shellUrl, html: shellHtml });
-    if (opened.url() !== shellUrl) await opened.goto(shellUrl, { waitUntil: 'load', timeout: remaining(input.deadline) });
+    guard = await guardRequests(opened, printShell);
+    if (opened.url() !== printShell.url) await opened.goto(printShell.url, { waitUntil: 'load', timeout: remaining(input.deadline) });
     await opened.setContent(input.html, { waitUntil: 'load', timeout: remaining(input.deadline) });
     if (input.beforePrint) await input.beforePrint(opened);
     if (guard.blocked.length > 0) return { ok: false, failure: { kind: 'blocked', urls: [...guard.blocked] } };
