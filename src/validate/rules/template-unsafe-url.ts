@@ -33,7 +33,7 @@ export function templateUnsafeUrl(context: RuleContext): void {
 }
 
 /** Walks one program, carrying the literal text written so far (what precedes each value). */
-function checkProgram(program: hbs.AST.Program, before: string, report: (loc: hbs.AST.SourceLocation, attribute: string) => void): string {
+function checkProgram(program: hbs.AST.Program, before: string, report: (loc: hbs.AST.SourceLocation, attribute: string) => void): void {
   let text = before;
   for (const statement of program.body as Statement[]) {
     if (statement.type === 'ContentStatement') {
@@ -45,20 +45,14 @@ function checkProgram(program: hbs.AST.Program, before: string, report: (loc: hb
       const mustache = statement as hbs.AST.MustacheStatement;
       const attribute = urlAttribute.exec(text);
       if (attribute && !isSafe(attribute[1]!.toLowerCase(), attribute[2]!, mustache)) report(mustache.loc, attribute[1]!);
-      // What a value writes is unknown: it counts as literal text that fixes nothing.
-      text += 'x';
-      continue;
-    }
-    if (statement.type === 'BlockStatement') {
+    } else if (statement.type === 'BlockStatement') {
       const block = statement as hbs.AST.BlockStatement;
       checkProgram(block.program, text, report);
       if (block.inverse) checkProgram(block.inverse, text, report);
-      text += 'x';
-      continue;
     }
+    // What a value, block or partial writes is unknown: it counts as literal text that fixes nothing.
     text += 'x';
   }
-  return text;
 }
 
 function isSafe(attribute: string, literal: string, mustache: hbs.AST.MustacheStatement): boolean {
