@@ -3,32 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { createDiagnostic, type Diagnostic } from '../../../src/diagnostics/index.js';
 import { createHelpers, cssString, eq, formatDate, formatNumber } from '../../../src/templates/helpers.js';
 import { createRenderState } from '../../../src/templates/render-state.js';
-import type { DocumentEntity, FactEntity, Model, Origin } from '../../../src/schema/model.js';
+import type { DocumentEntity, FactEntity, Model } from '../../../src/schema/model.js';
+import { testFact } from '../../helpers/entities.js';
 
-const origin: Origin = {
-  file: 'x.yaml',
-  range: () => ({ start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }),
-  keyRange: () => ({ start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }),
-};
-
-function fact(id: string, extra: Partial<FactEntity> = {}): FactEntity {
-  return {
-    id,
-    statement: `Statement of *${id}*.`,
-    value: undefined,
-    display: undefined,
-    label: undefined,
-    status: 'confirmed',
-    attributed_to: undefined,
-    sources: ['s1'],
-    as_of: '2026-06-24',
-    review_by: undefined,
-    sensitivity: 'public',
-    note: undefined,
-    origin,
-    ...extra,
-  };
-}
+// Markdown in the statement: the helpers must render it, not print it.
+const fact = (id: string, extra: Partial<FactEntity> = {}): FactEntity => testFact(id, { statement: `Statement of *${id}*.`, ...extra });
 
 const model = {
   facts: new Map([

@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentEntity, FactEntity, Model, Origin } from '../../../src/schema/model.js';
+import type { DocumentEntity, FactEntity, Model } from '../../../src/schema/model.js';
+import { testFact } from '../../helpers/entities.js';
 import { attributionPhrase, selectTimelineEvents } from '../../../src/templates/select-timeline-events.js';
 
-const origin: Origin = {
-  file: 'x.yaml',
-  range: () => ({ start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }),
-  keyRange: () => ({ start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }),
-};
-
-function fact(id: string, extra: Partial<FactEntity> = {}): FactEntity {
-  return {
-    id,
-    statement: `Statement of ${id}.`,
-    value: undefined,
-    display: undefined,
-    label: undefined,
-    status: 'confirmed',
-    attributed_to: undefined,
-    sources: ['s1'],
-    as_of: '2026-06-24',
-    review_by: undefined,
-    sensitivity: 'public',
-    note: undefined,
-    origin,
-    ...extra,
-  };
-}
+const fact = testFact;
 
 const date = (d: string) => ({ kind: 'date' as const, date: d, raw: d });
 
