@@ -152,6 +152,22 @@ describe('a full or read-only out directory', () => {
     await p?.remove();
   });
 
+  /** A tmpfs mounted at a new folder of `mountPoint` (needs root, as CI runs), unmounted after all. */
+  async function mountTmpfs(name: string, options: string): Promise<string> {
+    const out = join(mountPoint, name);
+    await mkdir(out);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', out]);
+    mounted.push(out);
+    return out;
+  }
+
+  /** Builds the project's HTML into `out` with JSON diagnostics: exit 3, and the diagnostics. */
+  async function buildIntoFailingOut(out: string): Promise<Diagnostic[]> {
+    const r = await runCli(['build', '--root', p.root, '--formats', 'html', '--out', out, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(3);
+    return (JSON.parse(r.stdout) as { diagnostics: Diagnostic[] }).diagnostics;
+  }
+
   /** Files in `dir` must each be complete: byte-identical to the reference build's. */
   async function expectNoPartialFile(dir: string) {
     const files = await snapshotTree(dir);
@@ -162,27 +178,17 @@ describe('a full or read-only out directory', () => {
   }
 
   it('a full disk: output-write-failed, exit 3, no truncated file', async () => {
-    // A 64 KiB tmpfs (needs root, as CI runs): the long document cannot fit.
-    const out = join(mountPoint, 'full');
-    await mkdir(out);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', out]);
-    mounted.push(out);
-    const r = await runCli(['build', '--root', p.root, '--formats', 'html', '--out', out, '--format', 'json']);
-    expect(r.code, r.stderr).toBe(3);
-    const { diagnostics } = JSON.parse(r.stdout) as { diagnostics: Diagnostic[] };
+    // A 64 KiB file system: the long document cannot fit.
+    const out = await mountTmpfs('full', 'size=64k');
+    const diagnostics = await buildIntoFailingOut(out);
     expect(diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'output-write-failed', message: expect.stringMatching(/long-doc\.html.*ENOSPC/) }));
     expect(await listTree(out)).not.toContain('long-doc.html');
     await expectNoPartialFile(out);
   });
 
   it('a read-only out: output-write-failed, exit 3, nothing written', async () => {
-    const out = join(mountPoint, 'readonly');
-    await mkdir(out);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,ro', 'tmpfs', out]);
-    mounted.push(out);
-    const r = await runCli(['build', '--root', p.root, '--formats', 'html', '--out', out, '--format', 'json']);
-    expect(r.code, r.stderr).toBe(3);
-    const { diagnostics } = JSON.parse(r.stdout) as { diagnostics: Diagnostic[] };
+    const out = await mountTmpfs('readonly', 'size=1m,ro');
+    const diagnostics = await buildIntoFailingOut(out);
     expect(diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'output-write-failed', message: expect.stringMatching(/EROFS/) }));
     expect(await listTree(out)).toEqual([]);
     // The human summary must not claim a build it could not write.
