@@ -1,12 +1,16 @@
-import { PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { HeadingText } from './read-heading-texts.js';
 import { renumberStructureIds } from './renumber-structure-ids.js';
 import { repairOutlineTitles } from './repair-outline-titles.js';
 import { setPdfMetadata, type PdfMetadata } from './set-pdf-metadata.js';
 
-/** Loads Chromium's bytes without letting pdf-lib stamp its own producer and the clock. */
+/**
+ * Loads Chromium's bytes without letting pdf-lib stamp its own producer and the clock. pdf-lib
+ * yields to the event loop every 100 objects by default (a setTimeout each, ≥1 ms): a 5-page
+ * briefing spent more time waiting than parsing (43 → 15 ms wall per load and save).
+ */
 export function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
-  return PDFDocument.load(bytes, { updateMetadata: false });
+  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
 }
 
 /**
@@ -22,6 +26,6 @@ export async function finalizePdf(bytes: Uint8Array, metadata: PdfMetadata, head
   repairOutlineTitles(pdf, headings);
   setPdfMetadata(pdf, metadata);
   // No object streams: the file stays readable by simple tools (grep for /Title works).
-  const out = await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  const out = await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   return { bytes: out, pages: pdf.getPageCount() };
 }
