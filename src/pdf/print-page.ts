@@ -95,8 +95,7 @@ export async function printPage(browser: Browser, input: PrintPageInput): Promis
     guard?.dispose();
     if (page) {
       page.off('error', reportCrash);
-      if (reusable && input.tabs) input.tabs.give(page);
-      else await closeQuietly(page);
+      if (!(reusable && input.tabs?.give(page))) await closeQuietly(page);
     }
   }
 }

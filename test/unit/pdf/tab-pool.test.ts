@@ -34,6 +34,18 @@ describe.skipIf(executable === undefined)('createTabPool', () => {
     await third.close();
   });
 
+  it('retires a tab after maxUses documents', async () => {
+    const tabs = createTabPool({ maxUses: 2 });
+    const tab = await tabs.take(browser);
+    expect(tabs.give(tab)).toBe(true);
+    expect(await tabs.take(browser)).toBe(tab);
+    expect(tabs.give(tab)).toBe(false);
+    const next = await tabs.take(browser);
+    expect(next).not.toBe(tab);
+    await tab.close();
+    await next.close();
+  });
+
   it('prints each document in a reused tab with nothing of the one before', async () => {
     const tabs = createTabPool();
     const print = (path: string, body: string) =>
