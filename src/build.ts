@@ -1,17 +1,17 @@
 import { loadConfig, toolName, toolVersion, type BuildOptions, type Config } from './config/index.js';
 import { matchesAny } from './config/match-ids.js';
 import { selectShard } from './config/shard.js';
-import { openBuildCache, type BuildCache, type BuildUnit, type ReusedUnit } from './cache/index.js';
+import { hashText, openBuildCache, type BuildCache, type BuildUnit, type FinishedUnit, type ReusedUnit } from './cache/index.js';
 import { loadProject } from './content/index.js';
 import { compareDiagnostics, countDiagnostics, createDiagnostic, type Diagnostic } from './diagnostics/index.js';
 import { createMarkdownProcessor, type SectionHtml } from './markdown/index.js';
-import { findBlockingError, findOutputCollisions, outputNameProblem, outputPath, removePendingTempFiles, writeOutputs, type Manifest, type OutputDependencies, type OutputFile } from './output/index.js';
-import type { PdfJob } from './pdf/index.js';
+import { createOutputStage, findBlockingError, findOutputCollisions, outputNameProblem, outputPath, removePendingTempFiles, type Manifest, type OutputDependencies, type OutputFile, type OutputStage } from './output/index.js';
+import type { PdfJob, PrintOutcome, Printer } from './pdf/index.js';
 import type { ProjectFiles } from './content/read-project.js';
 import type { DocumentEntity, Model, RecipientEntity, SectionEntity } from './schema/model.js';
 import { createTemplateEnvironment, renderHtml, resolveCss, type ResolvedCss, type TemplateEnvironment } from './templates/index.js';
 import { factsUsedByDocument, validateProject } from './validate/index.js';
-import { verifyOutputs } from './verify/index.js';
+import { checkLinksBetween, verifyOutput, type VerifiedOutput } from './verify/index.js';
 
 export type { BuildOptions } from './config/index.js';
 
@@ -90,7 +90,17 @@ async function run(options: BuildOptions, mode: { write: boolean }): Promise<Bui
   if (cache?.unchanged) return cache.unchanged;
   const { config, diagnostics: configDiagnostics } = await loadConfig(options);
   if (!config) return finish(configDiagnostics, [], undefined, undefined, { strict: options.strict ?? false, configFailed: true });
+  // Chromium starts now, so its launch overlaps loading and rendering — unless an earlier build
+  // of this out/ is cached, when most PDFs may come from the cache and none may need printing.
+  const printing = mode.write && config.formats.includes('pdf') ? startPrinting(config, options, !(config.cache && cache?.hasPrevious(config.out))) : undefined;
+  try {
+    return await runLoaded(config, options, mode, cache, printing);
+  } finally {
+    await printing?.close();
+  }
+}
 
+async function runLoaded(config: Config, options: BuildOptions, mode: { write: boolean }, cache: BuildCache | undefined, printing: Printing | undefined): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [];
   const { project, diagnostics: loadDiagnostics } = await loadProject(config.root, { allowHiddenCharacters: config.allowHiddenCharacters });
   diagnostics.push(...loadDiagnostics);
@@ -114,38 +124,147 @@ async function run(options: BuildOptions, mode: { write: boolean }): Promise<Bui
         const complete = uses.facts.every((id) => model.facts.has(id)) && uses.sources.every((id) => model.sources.has(id));
         return complete && hasAllSections(model, d) && !findBlockingError(documentDependencies(model, d, templateFiles, uses), diagnostics);
       });
-  let rendered = renderDocuments(model, env, renderable, diagnostics, { failFast: config.failFast }, plan);
-  // Post-render proof: each finished output is read back for leaks, markings and anchors (src/verify).
-  diagnostics.push(...verifyOutputs(model, rendered));
-  rendered = keepUnaffected(rendered, model, templateFiles, diagnostics, config.failFast);
+  const blocked = (r: Pick<RenderedDocument, 'document' | 'facts' | 'sources'>) =>
+    config.failFast ? hasError(diagnostics) : findBlockingError(documentDependencies(model, r.document, templateFiles, r), diagnostics) !== undefined;
+  if (printing) printing.expect(plan.pdfJobs);
 
-  const files: OutputFile[] = [];
-  for (const r of rendered) {
-    if (!wantsFormat(r.document, config, 'html')) continue;
-    files.push(toOutputFile(r, 'html', new TextEncoder().encode(r.html), null));
+  // The stream: each unit is rendered, checked, written to a temp file and printed while the
+  // next is rendered, with a bounded number waiting — node's work overlaps Chromium's, and
+  // memory does not grow with the batch. What lands in out/ is decided once all are done.
+  const stage = mode.write ? createOutputStage({ outDir: config.out, tool: { name: toolName, version: toolVersion }, generator: `${toolName} ${toolVersion}` }) : undefined;
+  const outcomes: UnitOutcome[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const window = config.concurrency * 2 + 2;
+  try {
+    for (const r of renderUnits(model, env, renderable, diagnostics, { failFast: config.failFast }, plan)) {
+      const verified = verifyOutput(model, r);
+      diagnostics.push(...verified.diagnostics);
+      const outcome: UnitOutcome = {
+        unit: { document: r.document, recipient: r.recipient, facts: r.facts, sources: r.sources, templates: r.templates, diagnostics: r.diagnostics, htmlSha256: hashText(r.html), html: wantsFormat(r.document, config, 'html') ? undefined : r.html },
+        verified,
+        htmlBytes: Buffer.byteLength(r.html),
+        reused: r.reused !== undefined,
+        files: [],
+        failed: false,
+      };
+      outcomes.push(outcome);
+      if (!stage || blocked(r)) continue;
+      const task = produceUnit(r, outcome, { model, config, stage, printing, diagnostics }).finally(() => inFlight.delete(task));
+      inFlight.add(task);
+      while (inFlight.size >= window) await Promise.race(inFlight);
+      // Lets Chromium's replies and finished writes through between two renders.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(inFlight);
+  } catch (error) {
+    await Promise.allSettled(inFlight);
+    await stage?.discard();
+    throw error;
   }
-  // PDF stage, after HTML. With --fail-fast it is skipped once something failed.
-  if (mode.write && !(config.failFast && hasError(diagnostics))) {
-    files.push(...(await printPdfStage(rendered, model, config, options, diagnostics)));
-    // A document whose PDF failed loses its HTML too: its outputs are one unit.
-    const kept = new Set(keepUnaffected(rendered, model, templateFiles, diagnostics, config.failFast));
-    const keptPaths = new Set([...kept].flatMap((r) => (['html', 'pdf'] as const).map((f) => outputPath(r.document.id, r.recipient?.id, f))));
-    files.splice(0, files.length, ...files.filter((f) => keptPaths.has(f.path)));
-  }
+  diagnostics.push(...checkLinksBetween(model, outcomes.map((o) => o.verified)));
 
+  // A unit lands whole or not at all: none of its inputs has an error, and every file printed and staged.
+  const landing = outcomes.filter((o) => !o.failed && !blocked(o.unit));
   let manifest: Manifest | undefined;
-  if (mode.write && files.length > 0 && !(config.failFast && hasError(diagnostics))) {
-    const result = await writeOutputs(files, {
-      outDir: config.out,
-      tool: { name: toolName, version: toolVersion },
-      generator: `${toolName} ${toolVersion}`,
-    });
-    diagnostics.push(...result.diagnostics);
-    manifest = result.manifest;
+  let outputs: OutputSummary[];
+  if (!stage) {
+    outputs = outcomes
+      .filter((o) => !blocked(o.unit) && wantsFormat(o.unit.document, config, 'html'))
+      .map((o) => ({ path: o.verified.path, format: 'html', document: o.unit.document.id, recipient: o.unit.recipient?.id ?? null, bytes: o.htmlBytes, pages: null }));
+  } else if (landing.length === 0 || (config.failFast && hasError(diagnostics))) {
+    await stage.discard();
+    outputs = [];
+  } else {
+    const paths = new Set(landing.flatMap((o) => o.files));
+    const committed = await stage.commit((path) => paths.has(path));
+    diagnostics.push(...committed.diagnostics);
+    manifest = committed.manifest;
+    outputs = committed.outputs.map((f) => ({ path: f.path, format: f.format, document: f.document, recipient: f.recipient, bytes: f.size, pages: f.pages }));
+    const result = finish(diagnostics, outputs, manifest, config, { strict: config.strict, configFailed: false });
+    await cache?.save({ units: outcomes.map((o) => o.unit), files: committed.outputs, diagnostics: result.diagnostics, outputs: result.outputs });
+    const reusedUnits = new Set(landing.filter((o) => o.reused).map((o) => outputPath(o.unit.document.id, o.unit.recipient?.id, 'html')));
+    return { ...result, reused: committed.outputs.filter((f) => reusedUnits.has(outputPath(f.document, f.recipient ?? undefined, 'html'))).map((f) => f.path) };
   }
-  const result = finish(diagnostics, files, manifest, config, { strict: config.strict, configFailed: false });
-  if (manifest && cache) await cache.save({ units: rendered, files, diagnostics: result.diagnostics, outputs: result.outputs });
-  return { ...result, reused: reusedPaths(rendered, files) };
+  return { ...finish(diagnostics, outputs, manifest, config, { strict: config.strict, configFailed: false }), reused: [] };
+}
+
+/** One unit on its way through the stream, as kept until the end of the build. */
+interface UnitOutcome {
+  readonly unit: FinishedUnit;
+  readonly verified: VerifiedOutput;
+  readonly htmlBytes: number;
+  readonly reused: boolean;
+  /** Paths staged (or kept from the cache) for it. */
+  readonly files: string[];
+  /** A print or a write failed: nothing of it lands. */
+  failed: boolean;
+}
+
+/** The HTML and the PDF of one rendered unit, staged in out/ (a cache hit's files stay where they are). */
+async function produceUnit(r: RenderedDocument, outcome: UnitOutcome, ctx: { model: Model; config: Config; stage: OutputStage; printing: Printing | undefined; diagnostics: Diagnostic[] }): Promise<void> {
+  const { config, stage } = ctx;
+  const wantsHtml = wantsFormat(r.document, config, 'html');
+  const wantsPdf = wantsFormat(r.document, config, 'pdf');
+  if (r.reused) {
+    if (wantsHtml) stage.keep(toOutputFile(r, 'html', new TextEncoder().encode(r.html), null));
+    if (wantsPdf && r.reused.pdf) stage.keep(toOutputFile(r, 'pdf', r.reused.pdf.bytes, r.reused.pdf.pages));
+    outcome.files.push(...(wantsHtml ? [outputPath(r.document.id, r.recipient?.id, 'html')] : []), ...(wantsPdf && r.reused.pdf ? [outputPath(r.document.id, r.recipient?.id, 'pdf')] : []));
+    return;
+  }
+  const stageFile = async (file: OutputFile) => {
+    const problem = await stage.stage(file);
+    if (problem) ctx.diagnostics.push(problem);
+    if (problem) outcome.failed = true;
+    else outcome.files.push(file.path);
+  };
+  if (wantsHtml) await stageFile(toOutputFile(r, 'html', new TextEncoder().encode(r.html), null));
+  if (wantsPdf && ctx.printing) {
+    const printed = await ctx.printing.print(toPdfJob(r, ctx.model));
+    ctx.diagnostics.push(...printed.diagnostics);
+    if (!printed.pdf) {
+      // A document whose PDF failed loses its HTML too (its outputs are one unit); when no PDF
+      // can be printed at all, the HTML outputs still land beside the exit-3 report.
+      if (!printed.unavailable) outcome.failed = true;
+      return;
+    }
+    await stageFile(toOutputFile(r, 'pdf', printed.pdf.bytes, printed.pdf.pages));
+  }
+}
+
+/** The PDF stage as the stream uses it: a printer, started at once or at the first job. */
+interface Printing {
+  /** How many jobs the build will send (for progress). */
+  expect(jobs: number): void;
+  print(job: PdfJob): Promise<PrintOutcome>;
+  close(): Promise<void>;
+}
+
+function startPrinting(config: Config, options: BuildOptions, now: boolean): Printing {
+  let total = 0;
+  let printer: Promise<Printer> | undefined;
+  const onProgress = options.onProgress;
+  const open = () =>
+    (printer ??= loadPdfStage().then(({ createPrinter }) =>
+      createPrinter({
+        browser: config.browser,
+        concurrency: config.concurrency,
+        timeoutMs: config.pdfTimeout,
+        producer: `${toolName} ${toolVersion}`,
+        sourceDateEpoch: process.env['SOURCE_DATE_EPOCH'],
+        onProgress: onProgress && ((p) => onProgress({ stage: 'pdf', ...p })),
+        total: () => total,
+      }),
+    ));
+  if (now) open();
+  return {
+    expect: (jobs) => {
+      total = jobs;
+    },
+    print: async (job) => (await open()).print(job),
+    close: async () => {
+      if (printer) await (await printer).close();
+    },
+  };
 }
 
 function selectDocuments(model: Model, config: Config): DocumentEntity[] {
@@ -156,6 +275,8 @@ function selectDocuments(model: Model, config: Config): DocumentEntity[] {
 /** What the units of a build are, which the cache gives back, and progress as each is done. */
 interface UnitPlan {
   readonly recipients: ReadonlyMap<DocumentEntity, readonly (RecipientEntity | undefined)[]>;
+  /** Units that want a PDF and are not in the cache: what the printer will be asked for, at most. */
+  readonly pdfJobs: number;
   reuse(unit: BuildUnit): ReusedUnit | undefined;
   onUnit(unit: BuildUnit, ok: boolean, reused: boolean): void;
 }
@@ -173,6 +294,7 @@ async function planUnits(model: Model, documents: readonly DocumentEntity[], con
   let last = performance.now();
   return {
     recipients,
+    pdfJobs: units.filter((u) => wantsFormat(u.document, config, 'pdf') && !cache?.reuse(u)).length,
     reuse: (unit) => cache?.reuse(unit),
     onUnit: (unit, ok, reused) => {
       const now = performance.now();
@@ -184,28 +306,23 @@ async function planUnits(model: Model, documents: readonly DocumentEntity[], con
   };
 }
 
-/** Written outputs whose unit came from the cache. */
-function reusedPaths(rendered: readonly RenderedDocument[], files: readonly OutputFile[]): string[] {
-  const units = new Set(rendered.filter((r) => r.reused).map((r) => outputPath(r.document.id, r.recipient?.id, 'html')));
-  return files.filter((f) => units.has(outputPath(f.document, f.recipient ?? undefined, 'html'))).map((f) => f.path);
-}
-
 function wantsFormat(document: DocumentEntity, config: Config, format: 'html' | 'pdf'): boolean {
   return document.formats.includes(format) && config.formats.includes(format);
 }
 
 /**
  * Renders each section once (its HTML does not depend on the document) and then every
- * document for every recipient. Problems are collected; one failed output does not stop others.
+ * document for every recipient, one unit at a time as the stream asks for it. Problems are
+ * collected; one failed output does not stop others.
  */
-function renderDocuments(
+function* renderUnits(
   model: Model,
   env: TemplateEnvironment,
   documents: readonly DocumentEntity[],
   diagnostics: Diagnostic[],
   flags: { failFast: boolean },
   plan: UnitPlan,
-): RenderedDocument[] {
+): Generator<RenderedDocument> {
   const processor = createMarkdownProcessor();
   const sectionHtml = new Map<string, SectionHtml>();
   const sectionFor = (id: string): SectionHtml => {
@@ -231,14 +348,13 @@ function renderDocuments(
     return css;
   };
 
-  const out: RenderedDocument[] = [];
   for (const document of documents) {
     if (flags.failFast && hasError(diagnostics)) break;
     const fresh: (RecipientEntity | undefined)[] = [];
     for (const recipient of plan.recipients.get(document) ?? []) {
       const hit = plan.reuse({ document, recipient });
       if (hit) {
-        out.push({ ...hit, reused: hit });
+        yield { ...hit, reused: hit };
         // Its render's warnings are reported again: a cache hit hides nothing.
         diagnostics.push(...hit.diagnostics);
         plan.onUnit({ document, recipient }, true, true);
@@ -264,7 +380,7 @@ function renderDocuments(
       diagnostics.push(...result.diagnostics);
       plan.onUnit({ document, recipient }, result.html !== undefined, false);
       if (result.html === undefined) continue;
-      out.push({
+      yield {
         document,
         recipient,
         html: result.html,
@@ -272,36 +388,9 @@ function renderDocuments(
         facts: result.factsUsed,
         sources: result.sourcesCited,
         templates: [...new Set([...result.templatesUsed, ...result.assetsUsed])].sort(),
-      });
+      };
     }
   }
-  return out;
-}
-
-/** Documents that want a PDF → Chromium (src/pdf) → PDF outputs carrying their page counts. */
-async function printPdfStage(rendered: readonly RenderedDocument[], model: Model, config: Config, options: BuildOptions, diagnostics: Diagnostic[]): Promise<OutputFile[]> {
-  // A reused unit brings its PDF from the cache; only the others are printed.
-  const fromCache = rendered.flatMap((r) => (r.reused?.pdf && wantsFormat(r.document, config, 'pdf') ? [toOutputFile(r, 'pdf', r.reused.pdf.bytes, r.reused.pdf.pages)] : []));
-  const wanted = rendered.filter((r) => !r.reused && wantsFormat(r.document, config, 'pdf'));
-  if (wanted.length === 0) return fromCache;
-  const onProgress = options.onProgress;
-  const { printPdfs } = await loadPdfStage();
-  const result = await printPdfs(
-    wanted.map((r) => toPdfJob(r, model)),
-    {
-      browser: config.browser,
-      concurrency: config.concurrency,
-      timeoutMs: config.pdfTimeout,
-      producer: `${toolName} ${toolVersion}`,
-      sourceDateEpoch: process.env['SOURCE_DATE_EPOCH'],
-      onProgress: onProgress && ((p) => onProgress({ stage: 'pdf', ...p })),
-    },
-  );
-  diagnostics.push(...result.diagnostics);
-  return [...fromCache, ...wanted.flatMap((r, i) => {
-    const pdf = result.printed[i];
-    return pdf ? [toOutputFile(r, 'pdf', pdf.bytes, pdf.pages)] : [];
-  })];
 }
 
 /**
@@ -379,11 +468,6 @@ function staticUses(model: Model, document: DocumentEntity): { facts: readonly s
   return { facts, sources: [...sources] };
 }
 
-function keepUnaffected(rendered: readonly RenderedDocument[], model: Model, templateFiles: (document: DocumentEntity) => readonly string[], diagnostics: readonly Diagnostic[], failFast: boolean): RenderedDocument[] {
-  if (failFast) return hasError(diagnostics) ? [] : [...rendered];
-  return rendered.filter((r) => !findBlockingError(documentDependencies(model, r.document, templateFiles, { facts: r.facts, sources: r.sources }), diagnostics));
-}
-
 function toPdfJob(r: RenderedDocument, model: Model): PdfJob {
   const d = r.document;
   return {
@@ -419,7 +503,7 @@ function hasError(diagnostics: readonly Diagnostic[]): boolean {
 
 function finish(
   diagnostics: Diagnostic[],
-  files: readonly OutputFile[],
+  outputs: readonly OutputSummary[],
   manifest: Manifest | undefined,
   config: Config | undefined,
   flags: { strict: boolean; configFailed: boolean },
@@ -435,7 +519,7 @@ function finish(
     errors,
     warnings,
     exitCode,
-    outputs: files.map((f) => ({ path: f.path, format: f.format, document: f.document, recipient: f.recipient, bytes: f.bytes.byteLength, pages: f.pages })),
+    outputs: [...outputs],
     manifest,
     outDir: config?.out,
   };

@@ -4,7 +4,7 @@ import type { BuildResult, OutputSummary } from '../build.js';
 import type { BuildOptions, Config } from '../config/load-config.js';
 import type { ProjectFiles } from '../content/read-project.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { OutputFile } from '../output/output-file.js';
+import type { OutputRecord } from '../output/output-file.js';
 import { outputPath } from '../output/output-path.js';
 import { writeBuildCache } from '../output/write-build-cache.js';
 import type { DocumentEntity, Model, RecipientEntity } from '../schema/model.js';
@@ -32,10 +32,18 @@ export interface ReusedUnit extends RenderedUnit {
   readonly pdf: { readonly bytes: Uint8Array; readonly pages: number | null } | undefined;
 }
 
+/** A unit as the cache records it once its outputs are written. */
+export interface FinishedUnit extends BuildUnit, UnitDependencies {
+  readonly htmlSha256: string;
+  /** Only for a unit without an HTML output: its HTML is kept in the cache for the next render. */
+  readonly html: string | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 export interface SaveBuildInput {
-  readonly units: readonly RenderedUnit[];
+  readonly units: readonly FinishedUnit[];
   /** The files written (manifest entries). */
-  readonly files: readonly OutputFile[];
+  readonly files: readonly OutputRecord[];
   /** Every diagnostic of the build, for the no-change replay. */
   readonly diagnostics: readonly Diagnostic[];
   readonly outputs: readonly OutputSummary[];
@@ -47,6 +55,8 @@ export interface BuildCache {
   /** Once the project is validated: decides which planned units can be reused. */
   prepare(input: { config: Config; files: ProjectFiles; model: Model; units: readonly BuildUnit[] }): Promise<void>;
   reuse(unit: BuildUnit): ReusedUnit | undefined;
+  /** True when an earlier build of this out directory recorded units: this build may reuse most of them. */
+  hasPrevious(outDir: string): boolean;
   /** After writing: records every written unit and, without errors, the whole build. */
   save(input: SaveBuildInput): Promise<void>;
 }
@@ -88,6 +98,7 @@ export async function openBuildCache(options: BuildOptions): Promise<BuildCache>
       for (const hit of found) if (hit) hits.set(unitId(hit), hit);
     },
     reuse: (unit) => hits.get(unitId(unit)),
+    hasPrevious: (outDir) => Object.keys(state.units[outDir] ?? {}).length > 0,
     async save(input) {
       if (!keyer || !config) return;
       const byPath = new Map(input.files.map((f) => [f.path, f]));
@@ -97,11 +108,14 @@ export async function openBuildCache(options: BuildOptions): Promise<BuildCache>
         const files: CachedFile[] = [];
         for (const format of ['html', 'pdf'] as const) {
           const file = byPath.get(outputPath(unit.document.id, unit.recipient?.id, format));
-          if (file) files.push({ path: file.path, format, sha256: hashText(file.bytes), bytes: file.bytes.byteLength, pages: file.pages });
+          if (file) files.push({ path: file.path, format, sha256: file.sha256, bytes: file.size, pages: file.pages });
         }
         if (files.length === 0) continue;
-        const htmlSha256 = hashText(unit.html);
-        if (!files.some((f) => f.format === 'html')) blobs.set(htmlSha256, unit.html);
+        const htmlSha256 = unit.htmlSha256;
+        if (!files.some((f) => f.format === 'html')) {
+          if (unit.html === undefined) throw new Error(`Unit ${unitId(unit)} has no HTML output and no HTML kept for the cache`);
+          blobs.set(htmlSha256, unit.html);
+        }
         units[unitId(unit)] = {
           key: keyer(unit.document, unit.recipient, unit),
           htmlSha256,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { OutputFile } from './output-file.js';
+import type { OutputRecord } from './output-file.js';
 
 export interface ManifestEntry {
   path: string;
@@ -27,7 +27,7 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 /** The provenance manifest: sorted, no clock, so the same input gives the same bytes. */
-export function createManifest(tool: { name: string; version: string }, outputs: readonly OutputFile[]): Manifest {
+export function createManifest(tool: { name: string; version: string }, outputs: readonly OutputRecord[]): Manifest {
   const entries = outputs
     .map(
       (o): ManifestEntry => ({
@@ -38,8 +38,8 @@ export function createManifest(tool: { name: string; version: string }, outputs:
         title: o.title,
         audience: o.audience,
         distribution: o.distribution,
-        sha256: sha256(o.bytes),
-        bytes: o.bytes.byteLength,
+        sha256: o.sha256,
+        bytes: o.size,
         pages: o.pages,
         facts: [...o.facts].sort(),
         sources: [...o.sources].sort(),

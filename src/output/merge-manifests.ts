@@ -2,7 +2,8 @@ import { lstat, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { sha256, type Manifest, type ManifestEntry } from './create-manifest.js';
 import type { OutputFile } from './output-file.js';
-import { manifestFile, writeOutputs } from './write-outputs.js';
+import { manifestFile } from './create-output-stage.js';
+import { writeOutputs } from './write-outputs.js';
 
 export interface MergeManifestsOptions {
   /** Out directories of the shards (each with its manifest.json). */

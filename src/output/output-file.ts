@@ -18,3 +18,10 @@ export interface OutputFile {
   /** Project files the output was rendered from: layout, partials, styles, assets. */
   readonly templates: readonly string[];
 }
+
+/** An output once its bytes are on disk (or staged there): what the manifest and index record. */
+export interface OutputRecord extends Omit<OutputFile, 'bytes'> {
+  readonly sha256: string;
+  /** Byte length. */
+  readonly size: number;
+}

@@ -1,4 +1,4 @@
-import type { OutputFile } from './output-file.js';
+import type { OutputRecord } from './output-file.js';
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -7,8 +7,8 @@ const escape = (s: string) =>
  * out/index.html: every output with its title, audience, distribution and pages. Self-contained
  * and static (no script), so it can be published next to the files or opened from disk.
  */
-export function renderIndex(outputs: readonly OutputFile[], generator: string): string {
-  const byDocument = new Map<string, OutputFile[]>();
+export function renderIndex(outputs: readonly OutputRecord[], generator: string): string {
+  const byDocument = new Map<string, OutputRecord[]>();
   for (const output of [...outputs].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const list = byDocument.get(output.document) ?? [];
     list.push(output);
@@ -17,7 +17,7 @@ export function renderIndex(outputs: readonly OutputFile[], generator: string): 
   const rows: string[] = [];
   for (const [documentId, files] of [...byDocument].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const first = files[0]!;
-    const byRecipient = new Map<string | null, OutputFile[]>();
+    const byRecipient = new Map<string | null, OutputRecord[]>();
     for (const f of files) byRecipient.set(f.recipient, [...(byRecipient.get(f.recipient) ?? []), f]);
     for (const [recipient, group] of byRecipient) {
       const links = group

@@ -4,10 +4,13 @@ import { decodeFragment, isRelativeUrl, resolveOutputUrl, sectionLinks } from '.
 import { templateClosure } from '../validate/template-index.js';
 import type { OutputReading } from './read-output.js';
 
+/** What the anchor checks need of a finished output: its ids and the links it makes. */
+export type AnchorTarget = Pick<OutputReading, 'ids' | 'hrefs'>;
+
 export interface AnchorSubject {
   readonly path: string;
   readonly document: DocumentEntity;
-  readonly reading: OutputReading;
+  readonly reading: AnchorTarget;
 }
 
 /**
@@ -15,9 +18,11 @@ export interface AnchorSubject {
  * output's anchor (`faq.html#costs`) an id of that output when it was rendered in the same run.
  * Checked on the finished HTML because only it has every id: heading slugs namespaced per
  * section, the layout's own ids, the sources list. A broken link is reported where it was
- * written — the section link or the template text — found by its exact URL.
+ * written — the section link or the template text — found by its exact URL. `scope` splits the
+ * two checks: a streaming build checks an output's own anchors as soon as it is rendered, and
+ * links between outputs once all of them are (only their ids are kept until then).
  */
-export function checkAnchors(model: Model, subject: AnchorSubject, all: ReadonlyMap<string, OutputReading>): Diagnostic[] {
+export function checkAnchors(model: Model, subject: AnchorSubject, all: ReadonlyMap<string, AnchorTarget>, scope: 'own' | 'between' | 'all' = 'all'): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const href of subject.reading.hrefs) {
@@ -27,10 +32,12 @@ export function checkAnchors(model: Model, subject: AnchorSubject, all: Readonly
     let fragment: string | undefined;
     let targetName: string;
     if (href.startsWith('#')) {
+      if (scope === 'between') continue;
       fragment = decodeFragment(href.slice(1));
       targetIds = subject.reading.ids;
       targetName = subject.path;
     } else if (isRelativeUrl(href)) {
+      if (scope === 'own') continue;
       const resolved = resolveOutputUrl(subject.path, href);
       if (resolved.path === undefined || resolved.fragment === undefined || !resolved.path.endsWith('.html')) continue;
       fragment = resolved.fragment;

@@ -3,7 +3,7 @@ import { outputPath } from '../output/output-path.js';
 import type { DocumentEntity, FactEntity, Model, RecipientEntity } from '../schema/model.js';
 import { sensitivityRank } from '../schema/scalars.js';
 import { contentLevel, markingForLevel, markingLevel } from '../validate/document-level.js';
-import { checkAnchors } from './check-anchors.js';
+import { checkAnchors, type AnchorTarget } from './check-anchors.js';
 import { readOutput, type OutputReading } from './read-output.js';
 import { scanForLeaks } from './scan-leaks.js';
 
@@ -16,27 +16,40 @@ export interface FinishedOutput {
   readonly facts: readonly string[];
 }
 
+/** An output after its own checks: what the checks between outputs still need of it. */
+export interface VerifiedOutput {
+  readonly path: string;
+  readonly document: DocumentEntity;
+  /** Ids and links only: the text is dropped once read, so memory does not grow with the batch. */
+  readonly reading: AnchorTarget;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /**
  * The post-render stage: checks on what was actually produced, after every rule that could be
  * checked before. Each output is read back once and checked for leaks (scan-leaks.ts), for a
- * marking below what it rendered, and for anchors that name no id (check-anchors.ts). Pure:
+ * marking below what it rendered, and for anchors of its own that name no id (check-anchors.ts);
+ * links between outputs are checked by `checkLinksBetween` once every output is verified. Pure:
  * returns diagnostics; the build decides what an error means for writing.
  */
+export function verifyOutput(model: Model, output: FinishedOutput): VerifiedOutput {
+  const path = outputPath(output.document.id, output.recipient?.id, 'html');
+  const reading = readOutput(output.html);
+  const subject = { path, document: output.document, reading };
+  const diagnostics = [...leakDiagnostics(model, output, path, reading), ...markingDiagnostics(model, output), ...checkAnchors(model, subject, new Map(), 'own')];
+  return { path, document: output.document, reading: { ids: reading.ids, hrefs: reading.hrefs }, diagnostics };
+}
+
+/** Links from one output to an anchor of another (`faq.html#costs`) among the outputs of one run. */
+export function checkLinksBetween(model: Model, outputs: readonly VerifiedOutput[]): Diagnostic[] {
+  const byPath = new Map(outputs.map((o) => [o.path, o.reading]));
+  return outputs.flatMap((o) => checkAnchors(model, o, byPath, 'between'));
+}
+
+/** Every check of `verifyOutput` and `checkLinksBetween` over a batch held in memory. */
 export function verifyOutputs(model: Model, outputs: readonly FinishedOutput[]): Diagnostic[] {
-  const readings = new Map<string, OutputReading>();
-  const subjects = outputs.map((output) => {
-    const path = outputPath(output.document.id, output.recipient?.id, 'html');
-    const reading = readOutput(output.html);
-    readings.set(path, reading);
-    return { output, path, reading };
-  });
-  const diagnostics: Diagnostic[] = [];
-  for (const { output, path, reading } of subjects) {
-    diagnostics.push(...leakDiagnostics(model, output, path, reading));
-    diagnostics.push(...markingDiagnostics(model, output));
-    diagnostics.push(...checkAnchors(model, { path, document: output.document, reading }, readings));
-  }
-  return diagnostics;
+  const verified = outputs.map((o) => verifyOutput(model, o));
+  return [...verified.flatMap((v) => v.diagnostics), ...checkLinksBetween(model, verified)];
 }
 
 function leakDiagnostics(model: Model, output: FinishedOutput, path: string, reading: OutputReading): Diagnostic[] {
