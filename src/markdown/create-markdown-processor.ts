@@ -1,6 +1,5 @@
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
@@ -9,6 +8,7 @@ import { VFile } from 'vfile';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { Model, SectionEntity } from '../schema/model.js';
 import { rehypeExpandRefs } from './rehype-expand-refs.js';
+import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.js';
 import { rehypeInlineImages } from './rehype-inline-images.js';
 import { rehypeReportUnsafe } from './rehype-report-unsafe.js';
 import { rehypeResolveImages } from './rehype-resolve-images.js';
@@ -51,7 +51,7 @@ export function createMarkdownProcessor(): MarkdownProcessor {
       footnoteLabelTagName: 'p',
       footnoteLabelProperties: { className: ['footnotes-label'] },
     })
-    .use(rehypeRaw, { passThrough })
+    .use(rehypeRawWhenNeeded, { passThrough })
     .use(rehypeResolveImages)
     .use(rehypeReportUnsafe, sanitizeSchema)
     .use(rehypeStashRefs)
