@@ -242,6 +242,9 @@ async function main(argv: readonly string[]): Promise<number> {
     finishProgress = reporter.finish;
   }
   // Loaded only now: --help and usage errors should not pay for the whole pipeline's imports.
+  // The Markdown parser thread starts first, so its own imports overlap these.
+  const { prestartMarkdownWorker } = await import('./content/create-markdown-worker.js');
+  prestartMarkdownWorker();
   const { build, validate, interruptBuild } = await import('./build.js');
   handleInterrupts(interruptBuild);
   const result = name === 'build' ? await build(options) : await validate(options);

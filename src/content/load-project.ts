@@ -30,6 +30,7 @@ export interface LoadProjectOptions extends ReadProjectOptions {
 /** Reads and parses a project. Problems are collected; nothing throws for bad content. */
 export async function loadProject(root: string, options: LoadProjectOptions = {}): Promise<LoadProjectResult> {
   const { files, diagnostics } = await readProject(root, options);
+  const diagnosticsBefore = diagnostics.length;
   const yaml = (file: TextFile | undefined): YamlFile | undefined => {
     if (!file) return undefined;
     const result = parseYaml(file.path, file.text);
@@ -37,18 +38,16 @@ export async function loadProject(root: string, options: LoadProjectOptions = {}
     return result.file;
   };
   const yamlAll = (list: readonly TextFile[]) => list.map(yaml).filter((f): f is YamlFile => f !== undefined);
-  const parsedSections = await parseSections(files.sections, options.markdownTimeoutMs === undefined ? {} : { timeoutMs: options.markdownTimeoutMs });
-  diagnostics.push(...parsedSections.diagnostics);
-  const sections = parsedSections.sections;
-  const project: ParsedProject = {
-    root,
-    files,
-    publisher: yaml(files.publisher),
-    sources: yaml(files.sources),
-    facts: yamlAll(files.facts),
-    sections,
-    recipients: yamlAll(files.recipients),
-    documents: yamlAll(files.documents),
-  };
+  // Sections parse in a worker thread; the YAML is parsed here meanwhile.
+  const parsing = parseSections(files.sections, options.markdownTimeoutMs === undefined ? {} : { timeoutMs: options.markdownTimeoutMs });
+  const publisher = yaml(files.publisher);
+  const sources = yaml(files.sources);
+  const facts = yamlAll(files.facts);
+  const recipients = yamlAll(files.recipients);
+  const documents = yamlAll(files.documents);
+  const parsedSections = await parsing;
+  // Section problems first, as when they were parsed first: the order diagnostics are reported in.
+  diagnostics.splice(diagnosticsBefore, 0, ...parsedSections.diagnostics);
+  const project: ParsedProject = { root, files, publisher, sources, facts, sections: parsedSections.sections, recipients, documents };
   return { project, diagnostics };
 }
