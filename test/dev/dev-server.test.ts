@@ -84,7 +84,15 @@ describe('briefwright dev', () => {
     expect(stderr).toContain('fact-unknown');
 
     await project.write('content/sections/overview.md', good);
-    await page.waitForFunction(() => document.getElementById('briefwright-error-overlay') === null, { timeout: 5000 });
+    // Polled from here, not with page.waitForFunction: the fix reloads the page, and a wait task
+    // caught in that reload hung past its own timeout on a loaded machine (same before and after).
+    const deadline = Date.now() + 5000;
+    let cleared = false;
+    while (!cleared && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      cleared = await page.evaluate(() => document.readyState === 'complete' && document.getElementById('briefwright-error-overlay') === null).catch(() => false);
+    }
+    expect(cleared, 'the overlay is still shown 5 s after the fix').toBe(true);
     await page.close();
   });
 
