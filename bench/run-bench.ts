@@ -45,7 +45,8 @@ const { values } = parseArgs({
   },
 });
 const quick = values.quick ?? false;
-const sizes = quick ? { briefings: 6, letters: 40, scale: 200 } : { briefings: 20, letters: 200, scale: 2000 };
+// --quick must finish in under a minute, compiling included: small merges, and no profile.
+const sizes = quick ? { briefings: 6, letters: 12, scale: 60 } : { briefings: 20, letters: 200, scale: 2000 };
 const runs = Number(values.runs ?? (quick ? 1 : 5));
 // The 2,000-letter run measures memory, and takes minutes: it may run fewer rounds than the rest.
 const scaleRuns = Math.min(runs, Number(values['scale-runs'] ?? runs));
@@ -104,9 +105,13 @@ try {
   const summaries = new Map<string, ScenarioSummary>(selected.map((s) => [s.id, summarize(s, records.get(s.id)!)]));
   if (scaleRuns < runs) notes.push(`The scale row ran ${scaleRuns} time(s) (--scale-runs), the others ${runs}.`);
 
-  log('profiling one cold build …');
-  await clearBuild(briefings.root);
-  const profile = await profileBuild(repo, briefwrightArgs(tools, briefings.root), join(scratch, 'profile'));
+  let profile: Awaited<ReturnType<typeof profileBuild>> | undefined;
+  if (quick) notes.push('No profile in a --quick run; the full run profiles one cold build.');
+  else {
+    log('profiling one cold build …');
+    await clearBuild(briefings.root);
+    profile = await profileBuild(repo, briefwrightArgs(tools, briefings.root), join(scratch, 'profile'));
+  }
 
   const machine = describeMachine(browser, pandoc);
   const targets = evaluateTargets(summaries, { quick });
@@ -148,7 +153,7 @@ function formatReport(input: {
   machine: ReturnType<typeof describeMachine>;
   summaries: readonly ScenarioSummary[];
   targets: ReturnType<typeof evaluateTargets>;
-  profile: Awaited<ReturnType<typeof profileBuild>>;
+  profile: Awaited<ReturnType<typeof profileBuild>> | undefined;
   runs: number;
   notes: readonly string[];
   concurrency: number;
@@ -172,8 +177,11 @@ function formatReport(input: {
   }
   lines.push('', '| target | measured | result |', '| --- | --- | --- |');
   for (const t of input.targets) lines.push(`| ${t.target} | ${t.measured} | ${t.pass === undefined ? 'SKIP' : t.pass ? 'PASS' : 'FAIL'} |`);
-  lines.push('', `Profile of one cold build (${(input.profile.wallMs / 1000).toFixed(2)} s under the profiler; main thread of node):`, '', '| stage | ms | share |', '| --- | ---: | ---: |');
-  for (const s of input.profile.stages) lines.push(`| ${s.stage} | ${s.ms.toFixed(0)} | ${((s.ms / input.profile.wallMs) * 100).toFixed(1)}% |`);
+  const profile = input.profile;
+  if (profile) {
+    lines.push('', `Profile of one cold build (${(profile.wallMs / 1000).toFixed(2)} s under the profiler; main thread of node):`, '', '| stage | ms | share |', '| --- | ---: | ---: |');
+    for (const s of profile.stages) lines.push(`| ${s.stage} | ${s.ms.toFixed(0)} | ${((s.ms / profile.wallMs) * 100).toFixed(1)}% |`);
+  }
   if (input.notes.length > 0) lines.push('', ...input.notes.map((n) => `- ${n}`));
   return `${lines.join('\n')}\n`;
 }
