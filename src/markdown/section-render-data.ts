@@ -51,8 +51,6 @@ declare module 'hast' {
   }
 }
 
-import type { Node } from 'unist';
-
 /** Reads the per-run data; a plugin running without it is a programmer error. */
 export function renderDataOf(file: { data: { briefwright?: SectionRenderData } }): SectionRenderData {
   const data = file.data.briefwright;

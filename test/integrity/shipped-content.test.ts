@@ -68,7 +68,7 @@ describe('the shipped content', () => {
 
   it('catches a changed number, an internal fact in the public explainer, an unattributed allegation, an unknown source and a stale fact', async () => {
     const { facts, docs, today } = await shipped();
-    const [explainerId, explainer] = [...docs.entries()].find(([, d]) => d.distribution === 'public' && d.kind === 'explainer') ??
+    const [, explainer] = [...docs.entries()].find(([, d]) => d.distribution === 'public' && d.kind === 'explainer') ??
       [...docs.entries()].find(([, d]) => d.distribution === 'public')!;
     expect(explainer, 'a public explainer').toBeDefined();
     const sectionPath = `content/sections/${explainer.sections[0]}.md`;

@@ -48,12 +48,12 @@ describe.skipIf(executable === undefined)('createTabPool', () => {
 
   it('prints each document in a reused tab with nothing of the one before', async () => {
     const tabs = createTabPool();
-    const print = (path: string, body: string) =>
+    const print = (body: string) =>
       printPage(browser, { html: page(body), format: 'Letter', deadline: Date.now() + 30_000, tabs });
     const before = (await browser.pages()).length;
-    const a = await print('a.pdf', '<p>Alpha document</p>');
-    const b = await print('b.pdf', '<p>Bravo document</p>');
-    const c = await print('a.pdf', '<p>Charlie, same path as alpha</p>');
+    const a = await print('<p>Alpha document</p>');
+    const b = await print('<p>Bravo document</p>');
+    const c = await print('<p>Charlie, third in the same tab</p>');
     if (!a.ok || !b.ok || !c.ok) throw new Error('a print failed');
     expect((await browser.pages()).length).toBe(before + 1);
     const textB = (await readPdf(b.bytes)).text.join('\n');
