@@ -354,10 +354,10 @@ function* renderUnits(
     for (const recipient of plan.recipients.get(document) ?? []) {
       const hit = plan.reuse({ document, recipient });
       if (hit) {
-        yield { ...hit, reused: hit };
-        // Its render's warnings are reported again: a cache hit hides nothing.
+        // Its render's warnings are reported again (before the stream checks it): a cache hit hides nothing.
         diagnostics.push(...hit.diagnostics);
         plan.onUnit({ document, recipient }, true, true);
+        yield { ...hit, reused: hit };
       } else fresh.push(recipient);
     }
     if (fresh.length === 0) continue;
