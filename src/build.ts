@@ -1,7 +1,7 @@
 import { loadConfig, toolName, toolVersion, type BuildOptions, type Config } from './config/index.js';
 import { matchesAny } from './config/match-ids.js';
 import { selectShard } from './config/shard.js';
-import { hashText, openBuildCache, type BuildCache, type BuildUnit, type FinishedUnit, type ReusedUnit } from './cache/index.js';
+import { openBuildCache, type BuildCache, type BuildUnit, type FinishedUnit, type ReusedUnit } from './cache/index.js';
 import { loadProject } from './content/index.js';
 import { compareDiagnostics, countDiagnostics, createDiagnostic, type Diagnostic } from './diagnostics/index.js';
 import { createMarkdownProcessor, type SectionHtml } from './markdown/index.js';
@@ -140,7 +140,7 @@ async function runLoaded(config: Config, options: BuildOptions, mode: { write: b
       const verified = verifyOutput(model, r);
       diagnostics.push(...verified.diagnostics);
       const outcome: UnitOutcome = {
-        unit: { document: r.document, recipient: r.recipient, facts: r.facts, sources: r.sources, templates: r.templates, diagnostics: r.diagnostics, htmlSha256: hashText(r.html), html: wantsFormat(r.document, config, 'html') ? undefined : r.html },
+        unit: { document: r.document, recipient: r.recipient, facts: r.facts, sources: r.sources, templates: r.templates, diagnostics: r.diagnostics, html: wantsFormat(r.document, config, 'html') ? undefined : r.html },
         verified,
         htmlBytes: Buffer.byteLength(r.html),
         reused: r.reused !== undefined,

@@ -34,8 +34,10 @@ export interface ReusedUnit extends RenderedUnit {
 
 /** A unit as the cache records it once its outputs are written. */
 export interface FinishedUnit extends BuildUnit, UnitDependencies {
-  readonly htmlSha256: string;
-  /** Only for a unit without an HTML output: its HTML is kept in the cache for the next render. */
+  /**
+   * Only for a unit without an HTML output: its HTML is kept in the cache for the next render.
+   * A unit with one is known by that file's hash; its HTML is not hashed a second time.
+   */
   readonly html: string | undefined;
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -111,9 +113,10 @@ export async function openBuildCache(options: BuildOptions): Promise<BuildCache>
           if (file) files.push({ path: file.path, format, sha256: file.sha256, bytes: file.size, pages: file.pages });
         }
         if (files.length === 0) continue;
-        const htmlSha256 = unit.htmlSha256;
-        if (!files.some((f) => f.format === 'html')) {
+        let htmlSha256 = files.find((f) => f.format === 'html')?.sha256;
+        if (htmlSha256 === undefined) {
           if (unit.html === undefined) throw new Error(`Unit ${unitId(unit)} has no HTML output and no HTML kept for the cache`);
+          htmlSha256 = hashText(unit.html);
           blobs.set(htmlSha256, unit.html);
         }
         units[unitId(unit)] = {
