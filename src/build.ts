@@ -213,9 +213,10 @@ async function produceUnit(r: RenderedDocument, outcome: UnitOutcome, ctx: { mod
   }
   const stageFile = async (file: OutputFile) => {
     const problem = await stage.stage(file);
-    if (problem) ctx.diagnostics.push(problem);
-    if (problem) outcome.failed = true;
-    else outcome.files.push(file.path);
+    if (problem) {
+      ctx.diagnostics.push(problem);
+      outcome.failed = true;
+    } else outcome.files.push(file.path);
   };
   if (wantsHtml) await stageFile(toOutputFile(r, 'html', new TextEncoder().encode(r.html), null));
   if (wantsPdf && ctx.printing) {

@@ -30,11 +30,11 @@ export interface LoadProjectOptions extends ReadProjectOptions {
 /** Reads and parses a project. Problems are collected; nothing throws for bad content. */
 export async function loadProject(root: string, options: LoadProjectOptions = {}): Promise<LoadProjectResult> {
   const { files, diagnostics } = await readProject(root, options);
-  const diagnosticsBefore = diagnostics.length;
+  const yamlDiagnostics: Diagnostic[] = [];
   const yaml = (file: TextFile | undefined): YamlFile | undefined => {
     if (!file) return undefined;
     const result = parseYaml(file.path, file.text);
-    diagnostics.push(...result.diagnostics);
+    yamlDiagnostics.push(...result.diagnostics);
     return result.file;
   };
   const yamlAll = (list: readonly TextFile[]) => list.map(yaml).filter((f): f is YamlFile => f !== undefined);
@@ -46,8 +46,8 @@ export async function loadProject(root: string, options: LoadProjectOptions = {}
   const recipients = yamlAll(files.recipients);
   const documents = yamlAll(files.documents);
   const parsedSections = await parsing;
-  // Section problems first, as when they were parsed first: the order diagnostics are reported in.
-  diagnostics.splice(diagnosticsBefore, 0, ...parsedSections.diagnostics);
+  // Section problems before YAML ones, as when the sections were parsed first.
+  diagnostics.push(...parsedSections.diagnostics, ...yamlDiagnostics);
   const project: ParsedProject = { root, files, publisher, sources, facts, sections: parsedSections.sections, recipients, documents };
   return { project, diagnostics };
 }

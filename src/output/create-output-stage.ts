@@ -51,13 +51,6 @@ export const indexFile = 'index.html';
 export function createOutputStage(options: OutputStageOptions): OutputStage {
   const staged = new Map<string, { record: OutputRecord; temp: TempFile | undefined }>();
   let stagingFailed = false;
-  const diagnostics: Diagnostic[] = [];
-  const failure = (path: string, error: unknown) =>
-    createDiagnostic('output-write-failed', {
-      file: `out/${path}`,
-      message: `Cannot write \`${path}\`: ${(error as Error).message ?? String(error)}`,
-    });
-  const fail = (path: string, error: unknown) => diagnostics.push(failure(path, error));
   // Folders staging created: removed again (when left empty) if nothing is committed into them.
   const createdDirs = new Set<string>();
   const removeEmptyCreatedDirs = async () => {
@@ -81,7 +74,7 @@ export function createOutputStage(options: OutputStageOptions): OutputStage {
         return undefined;
       } catch (error) {
         stagingFailed = true;
-        return failure(file.path, error);
+        return writeFailed(file.path, error);
       }
     },
     keep(file) {
@@ -89,6 +82,8 @@ export function createOutputStage(options: OutputStageOptions): OutputStage {
       staged.set(file.path, { record: toRecord(file), temp: undefined });
     },
     async commit(wanted) {
+      const diagnostics: Diagnostic[] = [];
+      const fail = (path: string, error: unknown) => diagnostics.push(writeFailed(path, error));
       const previous = await readPreviousManifest(options.outDir);
       const landed: OutputRecord[] = [];
       const written: string[] = [];
@@ -139,13 +134,20 @@ export function createOutputStage(options: OutputStageOptions): OutputStage {
           }
         }
       }
-      return { manifest, outputs: landed, written, removed, diagnostics: [...diagnostics] };
+      return { manifest, outputs: landed, written, removed, diagnostics };
     },
     async discard() {
       await Promise.all([...staged.keys()].map(drop));
       await removeEmptyCreatedDirs();
     },
   };
+}
+
+function writeFailed(path: string, error: unknown): Diagnostic {
+  return createDiagnostic('output-write-failed', {
+    file: `out/${path}`,
+    message: `Cannot write \`${path}\`: ${(error as Error).message ?? String(error)}`,
+  });
 }
 
 async function readPreviousManifest(outDir: string): Promise<string[]> {

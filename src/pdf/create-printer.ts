@@ -21,8 +21,6 @@ export interface Printer {
    * Never rejects: every failure is a diagnostic of that job.
    */
   print(job: PdfJob): Promise<PrintOutcome>;
-  /** Jobs accepted and not yet finished. */
-  readonly pending: number;
   /** Closes the browser and removes its profile; waits for nothing still printing. */
   close(): Promise<void>;
 }
@@ -54,7 +52,6 @@ export function createPrinter(options: PrinterOptions): Printer {
   const tabs = createTabPool();
   const slots = createSlots(options.concurrency);
   let reported = false;
-  let pending = 0;
   let done = 0;
 
   /** The environment problem every job shares, as a diagnostic on the first job only. */
@@ -87,17 +84,7 @@ export function createPrinter(options: PrinterOptions): Printer {
   };
 
   return {
-    async print(job) {
-      pending++;
-      try {
-        return await printOne(job);
-      } finally {
-        pending--;
-      }
-    },
-    get pending() {
-      return pending;
-    },
+    print: printOne,
     close: async () => session?.close(),
   };
 }
