@@ -135,9 +135,11 @@ describe.skipIf(browser === undefined)('build with PDFs: failures (real Chromium
       root: p.root,
       concurrency: 2,
       ...withBrowser,
-      // After the first PDF, kill the browser while the next ones print.
-      onProgress: () => {
-        if (killed === 0) killed += killOwnBrowsers();
+      // After the first PDF, kill the browser while the next ones print. Only on PDF progress:
+      // an HTML progress event can come while the browser is still starting, and a kill then
+      // is a failed launch, not a death mid-build.
+      onProgress: (p) => {
+        if (p.stage === 'pdf' && killed === 0) killed += killOwnBrowsers();
       },
     });
     expect(killed).toBe(1);
@@ -151,7 +153,7 @@ describe.skipIf(browser === undefined)('build with PDFs: failures (real Chromium
 
   it('fails cleanly when the browser keeps dying: clear errors, nothing written', async () => {
     const p = await project();
-    const result = await build({ root: p.root, concurrency: 1, ...withBrowser, onProgress: () => void killOwnBrowsers() });
+    const result = await build({ root: p.root, concurrency: 1, ...withBrowser, onProgress: (p) => void (p.stage === 'pdf' && killOwnBrowsers()) });
     expect(result.exitCode).toBe(1);
     expect(result.diagnostics.length).toBeGreaterThan(0);
     expect(new Set(result.diagnostics.map((d) => d.ruleId))).toEqual(new Set(['pdf-render-failed']));
