@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'puppeteer';
+import { externalizeFonts } from './externalize-fonts.js';
 import { finalizePdf, loadPdf } from './finalize-pdf.js';
 import { printPage, type PrintFailure } from './print-page.js';
 import { readDestinationPages } from './read-destination-pages.js';
@@ -55,10 +56,11 @@ export interface PrintDocumentOptions {
 /** Prints a document (twice or more with a TOC), then post-processes the final bytes. */
 export async function printDocument(browser: Browser, job: PdfJob, options: PrintDocumentOptions): Promise<DocumentResult> {
   const deadline = Date.now() + options.timeoutMs;
+  const copy = externalizeFonts(job.html);
   const print = (html: string) =>
-    printPage(browser, { html, format: job.size, deadline, beforePrint: options.beforePrint, tabs: options.tabs });
+    printPage(browser, { html, assets: copy.assets, format: job.size, deadline, beforePrint: options.beforePrint, tabs: options.tabs });
 
-  const first = await print(job.html);
+  const first = await print(copy.html);
   if (!first.ok) return first;
   let bytes = first.bytes;
   let toc: TocReport | undefined;
@@ -68,7 +70,7 @@ export async function printDocument(browser: Browser, job: PdfJob, options: Prin
     let passes = 1;
     let stable = false;
     while (!stable && passes < maxTocPasses) {
-      const next = await print(fillTocPages(job.html, pages));
+      const next = await print(fillTocPages(copy.html, pages));
       passes++;
       if (!next.ok) return next;
       bytes = next.bytes;

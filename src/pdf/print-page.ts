@@ -1,4 +1,5 @@
 import { TimeoutError, type Browser, type Page } from 'puppeteer';
+import type { PrintAsset } from './externalize-fonts.js';
 import { printShell } from './virtual-origin.js';
 import { guardRequests, type RequestGuard } from './guard-requests.js';
 import type { TabPool } from './tab-pool.js';
@@ -14,6 +15,8 @@ export type PrintResult = { readonly ok: true; readonly bytes: Uint8Array } | { 
 
 export interface PrintPageInput {
   readonly html: string;
+  /** Fonts the HTML loads from the virtual origin (see externalize-fonts.ts). */
+  readonly assets?: ReadonlyMap<string, PrintAsset> | undefined;
   /** Used only when the CSS sets no `@page { size }` (preferCSSPageSize). */
   readonly format: 'Letter' | 'A4';
   /** Epoch ms by which the print must be done (the document's timeout spans all its passes). */
@@ -59,7 +62,7 @@ export async function printPage(browser: Browser, input: PrintPageInput): Promis
     // document is written into it: the origin, the interception and JavaScript-off all hold,
     // and a reused tab skips a navigation per document (bench/measure-pdf-steps: 122 → 66 ms
     // per one-page letter).
-    guard = await guardRequests(opened, printShell);
+    guard = await guardRequests(opened, printShell, input.assets);
     if (opened.url() !== printShell.url) await opened.goto(printShell.url, { waitUntil: 'load', timeout: remaining(input.deadline) });
     await opened.setContent(input.html, { waitUntil: 'load', timeout: remaining(input.deadline) });
     if (input.beforePrint) await input.beforePrint(opened);

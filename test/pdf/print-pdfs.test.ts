@@ -1,4 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { printPdfs, type PdfJob, type PrintPdfsOptions } from '../../src/pdf/ind
 import { killOwnBrowsers, ownBrowserPids } from './helpers/browser-processes.js';
 import { startCanaryServer, type CanaryServer } from './helpers/canary-server.js';
 import { pdfTestBrowser } from './helpers/pdf-browser.js';
+import { repoRoot } from '../helpers/temp-project.js';
 import { pdffonts, pdfinfo, readPdf } from './helpers/read-pdf.js';
 
 /**
@@ -168,6 +170,28 @@ describe.skipIf(browser === undefined)('printPdfs (real Chromium)', () => {
     // resolves against the virtual origin and is refused there too.
     expect(result.diagnostics[1]!.message).toContain(`https://briefwright.invalid${secret}`);
     expect(result.diagnostics[1]!.message).toContain(`${canary.origin}/style.css`);
+  });
+
+  it('prints embedded data: fonts in every document of a reused tab, and blocks a document that names the font path itself', async () => {
+    const woff2 = await readFile(join(repoRoot, 'node_modules/@fontsource/source-serif-4/files/source-serif-4-latin-400-normal.woff2'));
+    const css = `@font-face { font-family: 'Embedded Serif'; src: url(data:font/woff2;base64,${woff2.toString('base64')}) format('woff2'); }
+body { font: 11pt 'Embedded Serif'; }`;
+    const sha = createHash('sha256').update(woff2).digest('hex');
+    const named = `@font-face { font-family: 'Named'; src: url(https://briefwright.invalid/fonts/${sha}); } p { font-family: 'Named'; }`;
+    const jobs = [
+      ...['one', 'two', 'three'].map((name) => job(name, `<p>Document ${name}</p>`, { html: html(`<p>Document ${name}</p>`, { css }) })),
+      job('named', '', { html: html('<p>Named</p>', { css: `${css}\n${named}` }) }),
+    ];
+    // One tab: the second and third documents find the font in the tab's cache.
+    const result = await printPdfs(jobs, { ...base(), concurrency: 1 });
+    for (const [i, name] of ['one', 'two', 'three'].entries()) {
+      const file = join(dir, `font-${name}.pdf`);
+      await writeFile(file, result.printed[i]!.bytes);
+      expect((await pdffonts(file)).map((f) => [f.name.replace(/^[A-Z]{6}\+/, ''), f.embedded])).toEqual([['SourceSerif4-Regular', true]]);
+    }
+    expect(result.printed[3]).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.ruleId, d.file])).toEqual([['pdf-render-failed', 'content/documents/named.yaml']]);
+    expect(result.diagnostics[0]!.message).toContain(`https://briefwright.invalid/fonts/${sha}`);
   });
 
   it('runs no JavaScript in the print page, even without a CSP', async () => {
