@@ -23,4 +23,18 @@ describe('readOutput', () => {
     const word = 'A'.repeat(300);
     expect(readOutput(`<p>${word} 25000</p>`).text).toContain(`${word} 25000`);
   });
+
+  it('reads ids, links and the attributes readers meet, and skips style sheets and templates', () => {
+    const reading = readOutput(
+      '<!doctype html><html><head><meta name="description" content="Indexed summary"><style>p::after{content:"Hidden style"}</style></head>' +
+        '<body><a name="old-anchor" href="#sec" aria-label="Jump to the section">Jump</a><map><area href="faq.html#costs" alt="Costs"></map>' +
+        '<section id="sec"><p title="Tooltip">Body</p></section><template><p id="inert">Inert</p></template>' +
+        '<svg><a xlink:href="#svg-target"><text>Chart</text></a></svg></body></html>',
+    );
+    expect([...reading.ids]).toEqual(['old-anchor', 'sec']);
+    expect(reading.hrefs).toEqual(['#sec', 'faq.html#costs']);
+    for (const seen of ['Indexed summary', 'Jump to the section', 'Costs', 'Tooltip', 'Body', 'Chart']) expect(reading.text).toContain(seen);
+    expect(reading.text).not.toContain('Hidden style');
+    expect(reading.text).not.toContain('Inert');
+  });
 });
