@@ -1,11 +1,11 @@
 import { loadConfig, toolName, toolVersion, type BuildOptions, type Config } from './config/index.js';
 import { matchesAny } from './config/match-ids.js';
 import { selectShard } from './config/shard.js';
-import { openBuildCache, type BuildCache, type BuildUnit, type FinishedUnit, type ReusedUnit } from './cache/index.js';
+import { hashText, openBuildCache, type BuildCache, type BuildUnit, type FinishedUnit, type ReusedUnit } from './cache/index.js';
 import { loadProject } from './content/index.js';
 import { compareDiagnostics, countDiagnostics, createDiagnostic, type Diagnostic } from './diagnostics/index.js';
 import { createMarkdownProcessor, type SectionHtml } from './markdown/index.js';
-import { createOutputStage, findBlockingError, findOutputCollisions, outputNameProblem, outputPath, removePendingTempFiles, type Manifest, type OutputDependencies, type OutputFile, type OutputStage } from './output/index.js';
+import { createOutputStage, findBlockingError, findOutputCollisions, outputNameProblem, outputPath, removePendingTempFiles, writeCacheBlob, type Manifest, type OutputDependencies, type OutputFile, type OutputStage } from './output/index.js';
 import type { PdfJob, PrintOutcome, Printer } from './pdf/index.js';
 import type { ProjectFiles } from './content/read-project.js';
 import type { DocumentEntity, Model, RecipientEntity, SectionEntity } from './schema/model.js';
@@ -140,7 +140,15 @@ async function runLoaded(config: Config, options: BuildOptions, mode: { write: b
       const verified = verifyOutput(model, r);
       diagnostics.push(...verified.diagnostics);
       const outcome: UnitOutcome = {
-        unit: { document: r.document, recipient: r.recipient, facts: r.facts, sources: r.sources, templates: r.templates, diagnostics: r.diagnostics, html: wantsFormat(r.document, config, 'html') ? undefined : r.html },
+        unit: {
+          document: r.document,
+          recipient: r.recipient,
+          facts: r.facts,
+          sources: r.sources,
+          templates: r.templates,
+          diagnostics: r.diagnostics,
+          htmlBlob: wantsFormat(r.document, config, 'html') ? undefined : hashText(r.html),
+        },
         verified,
         htmlBytes: Buffer.byteLength(r.html),
         reused: r.reused !== undefined,
@@ -229,6 +237,8 @@ async function produceUnit(r: RenderedDocument, outcome: UnitOutcome, ctx: { mod
       return;
     }
     await stageFile(toOutputFile(r, 'pdf', printed.pdf.bytes, printed.pdf.pages));
+    // Without an HTML output the next build can reuse this PDF only through the cached HTML.
+    if (!wantsHtml && outcome.unit.htmlBlob !== undefined && !outcome.failed) await writeCacheBlob(config.root, outcome.unit.htmlBlob, r.html);
   }
 }
 

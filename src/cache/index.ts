@@ -3,3 +3,4 @@ export { readUnchangedBuild, type UnchangedBuildCheck } from './read-unchanged-b
 export { fingerprintBuild } from './fingerprint-build.js';
 export { createUnitKeyer, type UnitDependencies, type UnitKeyer } from './create-unit-keyer.js';
 export { cacheDirName, readBuildState, type BuildState, type UnitRecord } from './build-state.js';
+export { hashText } from './hash-text.js';

@@ -35,10 +35,10 @@ export interface ReusedUnit extends RenderedUnit {
 /** A unit as the cache records it once its outputs are written. */
 export interface FinishedUnit extends BuildUnit, UnitDependencies {
   /**
-   * Only for a unit without an HTML output: its HTML is kept in the cache for the next render.
-   * A unit with one is known by that file's hash; its HTML is not hashed a second time.
+   * Only for a unit without an HTML output: the sha256 of its HTML, written to the cache
+   * (write-cache-blob.ts) once its PDF was staged. A unit with one is known by that file's hash.
    */
-  readonly html: string | undefined;
+  readonly htmlBlob: string | undefined;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -105,7 +105,6 @@ export async function openBuildCache(options: BuildOptions): Promise<BuildCache>
       if (!keyer || !config) return;
       const byPath = new Map(input.files.map((f) => [f.path, f]));
       const units: Record<string, UnitRecord> = {};
-      const blobs = new Map<string, string>();
       for (const unit of input.units) {
         const files: CachedFile[] = [];
         for (const format of ['html', 'pdf'] as const) {
@@ -113,12 +112,8 @@ export async function openBuildCache(options: BuildOptions): Promise<BuildCache>
           if (file) files.push({ path: file.path, format, sha256: file.sha256, bytes: file.size, pages: file.pages });
         }
         if (files.length === 0) continue;
-        let htmlSha256 = files.find((f) => f.format === 'html')?.sha256;
-        if (htmlSha256 === undefined) {
-          if (unit.html === undefined) throw new Error(`Unit ${unitId(unit)} has no HTML output and no HTML kept for the cache`);
-          htmlSha256 = hashText(unit.html);
-          blobs.set(htmlSha256, unit.html);
-        }
+        const htmlSha256 = files.find((f) => f.format === 'html')?.sha256 ?? unit.htmlBlob;
+        if (htmlSha256 === undefined) throw new Error(`Unit ${unitId(unit)} has no HTML output and no HTML kept for the cache`);
         units[unitId(unit)] = {
           key: keyer(unit.document, unit.recipient, unit),
           htmlSha256,
@@ -141,7 +136,7 @@ export async function openBuildCache(options: BuildOptions): Promise<BuildCache>
         : undefined;
       const last = written ? { fingerprint, outDir, written, diagnostics: [...input.diagnostics], outputs: [...input.outputs] } : null;
       // Failing to write the cache only costs the next build time; the build itself succeeded.
-      await writeBuildCache(root, { format: cacheFormat, last, units: { ...state.units, [outDir]: units } }, blobs);
+      await writeBuildCache(root, { format: cacheFormat, last, units: { ...state.units, [outDir]: units } });
     },
   };
 }

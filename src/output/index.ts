@@ -1,5 +1,6 @@
 export { createOutputStage, manifestFile, indexFile, type CommitResult, type OutputStage, type OutputStageOptions } from './create-output-stage.js';
 export { writeOutputs } from './write-outputs.js';
+export { writeCacheBlob } from './write-cache-blob.js';
 export { writeFileAtomic, removePendingTempFiles } from './write-file-atomic.js';
 export { createManifest, serializeManifest, sha256, type Manifest, type ManifestEntry } from './create-manifest.js';
 export { renderIndex } from './render-index.js';

@@ -4,17 +4,16 @@ import { cacheDirName, stateFileName, type BuildState } from '../cache/build-sta
 import { writeFileAtomic } from './write-file-atomic.js';
 
 /**
- * Writes the build cache: the HTML blobs the state refers to that out/ does not hold, then
- * the state (last, so a state never names a blob that is not there), then removes blobs no
- * state refers to any more. A cache that cannot be written costs speed, not correctness, so
+ * Writes the build cache's state, then removes the HTML blobs (see write-cache-blob.ts) no
+ * state refers to any more. Blobs are written while the build streams, so a state never names
+ * a blob that is not there. A cache that cannot be written costs speed, not correctness, so
  * failures are returned for the caller to ignore or log, never thrown.
  */
-export async function writeBuildCache(root: string, state: BuildState, blobs: ReadonlyMap<string, string>): Promise<Error | undefined> {
+export async function writeBuildCache(root: string, state: BuildState): Promise<Error | undefined> {
   const dir = join(root, cacheDirName);
   try {
-    for (const [sha, html] of blobs) await writeFileAtomic(dir, `html/${sha}.html`, new TextEncoder().encode(html));
     await writeFileAtomic(dir, stateFileName, new TextEncoder().encode(JSON.stringify(state)));
-    const keep = new Set(blobs.keys());
+    const keep = new Set<string>();
     for (const units of Object.values(state.units)) for (const unit of Object.values(units)) keep.add(unit.htmlSha256);
     const present = await readdir(join(dir, 'html')).catch(() => [] as string[]);
     for (const name of present) {

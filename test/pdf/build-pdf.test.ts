@@ -127,6 +127,30 @@ describe.skipIf(browser === undefined)('build with PDFs (real Chromium)', () => 
   });
 });
 
+describe.skipIf(browser === undefined)('PDF-only documents and the build cache (real Chromium)', () => {
+  it('keeps a PDF-only output’s HTML in the cache, reuses the PDFs it still matches, and drops the HTML no output needs', async () => {
+    const letter = await readFile(join(repoRoot, 'test/pdf/fixtures/project/content/documents/letter.yaml'), 'utf8');
+    const p = await project({ 'content/documents/letter.yaml': letter.replace('formats: [html, pdf]', 'formats: [pdf]') });
+    const blobs = async () => (await readdir(join(p.root, '.briefwright-cache/html'))).sort();
+    const first = await build({ root: p.root, concurrency: 2, ...withBrowser });
+    expect(first.exitCode).toBe(0);
+    const letters = recipients.map((r) => `letter/${r}.pdf`);
+    expect((await allFiles(join(p.root, 'out'))).filter((f) => f.startsWith('letter/'))).toEqual(letters);
+    const before = await blobs();
+    expect(before).toHaveLength(recipients.length);
+    for (const name of before) expect(await readFile(join(p.root, '.briefwright-cache/html', name), 'utf8')).toMatch(/^<!doctype html>/i);
+
+    await p.write('content/recipients/committee.yaml', (await p.read('content/recipients/committee.yaml')).replace('Dear Member One:', 'Dear Member Uno:'));
+    const second = await build({ root: p.root, concurrency: 2, ...withBrowser });
+    expect(second.exitCode).toBe(0);
+    expect(second.reused).toEqual(expect.arrayContaining(letters.filter((l) => l !== 'letter/member-one.pdf')));
+    expect(second.reused).not.toContain('letter/member-one.pdf');
+    const after = await blobs();
+    expect(after).toHaveLength(recipients.length);
+    expect(after.filter((name) => !before.includes(name))).toHaveLength(1);
+  });
+});
+
 describe.skipIf(browser === undefined)('build with PDFs: failures (real Chromium)', () => {
   it('recovers when the browser is killed during a multi-document build, leaving no partial file', async () => {
     const p = await project();
