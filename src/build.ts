@@ -126,7 +126,7 @@ async function runLoaded(config: Config, options: BuildOptions, mode: { write: b
       });
   const blocked = (r: Pick<RenderedDocument, 'document' | 'facts' | 'sources'>) =>
     config.failFast ? hasError(diagnostics) : findBlockingError(documentDependencies(model, r.document, templateFiles, r), diagnostics) !== undefined;
-  if (printing) printing.expect(plan.pdfJobs);
+  if (printing) printing.expect(() => plan.pdfJobs);
 
   // The stream: each unit is rendered, checked, written to a temp file and printed while the
   // next is rendered, with a bounded number waiting — node's work overlaps Chromium's, and
@@ -136,7 +136,7 @@ async function runLoaded(config: Config, options: BuildOptions, mode: { write: b
   const inFlight = new Set<Promise<void>>();
   const window = config.concurrency * 2 + 2;
   try {
-    for (const r of renderUnits(model, env, renderable, diagnostics, { failFast: config.failFast }, plan)) {
+    for await (const r of renderUnits(model, env, renderable, diagnostics, { failFast: config.failFast }, plan)) {
       const verified = verifyOutput(model, r);
       diagnostics.push(...verified.diagnostics);
       const outcome: UnitOutcome = {
@@ -244,14 +244,14 @@ async function produceUnit(r: RenderedDocument, outcome: UnitOutcome, ctx: { mod
 
 /** The PDF stage as the stream uses it: a printer, started at once or at the first job. */
 interface Printing {
-  /** How many jobs the build will send (for progress). */
-  expect(jobs: number): void;
+  /** How many jobs the build will send (for progress; asked on each report). */
+  expect(jobs: () => number): void;
   print(job: PdfJob): Promise<PrintOutcome>;
   close(): Promise<void>;
 }
 
 function startPrinting(config: Config, options: BuildOptions, now: boolean): Printing {
-  let total = 0;
+  let total = () => 0;
   let printer: Promise<Printer> | undefined;
   const onProgress = options.onProgress;
   const open = () =>
@@ -263,7 +263,7 @@ function startPrinting(config: Config, options: BuildOptions, now: boolean): Pri
         producer: `${toolName} ${toolVersion}`,
         sourceDateEpoch: process.env['SOURCE_DATE_EPOCH'],
         onProgress: onProgress && ((p) => onProgress({ stage: 'pdf', ...p })),
-        total: () => total,
+        total: () => total(),
       }),
     ));
   if (now) open();
@@ -283,12 +283,16 @@ function selectDocuments(model: Model, config: Config): DocumentEntity[] {
   return config.only.length === 0 ? all : all.filter((d) => matchesAny(d.id, config.only));
 }
 
+/** Reused units read ahead of the stream (each a HTML and maybe a PDF in memory). */
+const reuseReadAhead = 8;
+
 /** What the units of a build are, which the cache gives back, and progress as each is done. */
 interface UnitPlan {
   readonly recipients: ReadonlyMap<DocumentEntity, readonly (RecipientEntity | undefined)[]>;
-  /** Units that want a PDF and are not in the cache: what the printer will be asked for, at most. */
+  /** Units that want a PDF and are not reused: what the printer will be asked for, at most. */
   readonly pdfJobs: number;
-  reuse(unit: BuildUnit): ReusedUnit | undefined;
+  /** The unit's previous render, or undefined (then it is rendered, and counted in pdfJobs). */
+  reuse(unit: BuildUnit): Promise<ReusedUnit | undefined>;
   onUnit(unit: BuildUnit, ok: boolean, reused: boolean): void;
 }
 
@@ -303,10 +307,32 @@ async function planUnits(model: Model, documents: readonly DocumentEntity[], con
   for (const u of units) recipients.set(u.document, [...(recipients.get(u.document) ?? []), u.recipient]);
   let done = 0;
   let last = performance.now();
+  let pdfJobs = units.filter((u) => wantsFormat(u.document, config, 'pdf') && !cache?.mayReuse(u)).length;
+  // The stream takes units in this order: the next few reused ones are read while this one is
+  // checked, so the reads overlap without every reused file being held at once.
+  const position = new Map(units.map((u, i) => [outputPath(u.document.id, u.recipient?.id, 'html'), i]));
+  const reading = new Map<number, Promise<ReusedUnit | undefined>>();
+  let readUpTo = 0;
+  const startReading = (i: number) => {
+    const unit = units[i];
+    if (cache && unit && !reading.has(i) && cache.mayReuse(unit)) reading.set(i, cache.reuse(unit));
+  };
   return {
     recipients,
-    pdfJobs: units.filter((u) => wantsFormat(u.document, config, 'pdf') && !cache?.reuse(u)).length,
-    reuse: (unit) => cache?.reuse(unit),
+    get pdfJobs() {
+      return pdfJobs;
+    },
+    reuse: async (unit) => {
+      const i = position.get(outputPath(unit.document.id, unit.recipient?.id, 'html'));
+      if (!cache?.mayReuse(unit) || i === undefined) return undefined;
+      startReading(i);
+      for (readUpTo = Math.max(readUpTo, i + 1); readUpTo <= i + reuseReadAhead; readUpTo++) startReading(readUpTo);
+      const hit = await reading.get(i);
+      reading.delete(i);
+      // Its files changed since they were recorded: it is rendered and printed after all.
+      if (!hit && wantsFormat(unit.document, config, 'pdf')) pdfJobs += 1;
+      return hit;
+    },
     onUnit: (unit, ok, reused) => {
       const now = performance.now();
       done += 1;
@@ -326,14 +352,14 @@ function wantsFormat(document: DocumentEntity, config: Config, format: 'html' | 
  * document for every recipient, one unit at a time as the stream asks for it. Problems are
  * collected; one failed output does not stop others.
  */
-function* renderUnits(
+async function* renderUnits(
   model: Model,
   env: TemplateEnvironment,
   documents: readonly DocumentEntity[],
   diagnostics: Diagnostic[],
   flags: { failFast: boolean },
   plan: UnitPlan,
-): Generator<RenderedDocument> {
+): AsyncGenerator<RenderedDocument> {
   const processor = createMarkdownProcessor();
   const sectionHtml = new Map<string, SectionHtml>();
   const sectionFor = (id: string): SectionHtml => {
@@ -363,7 +389,7 @@ function* renderUnits(
     if (flags.failFast && hasError(diagnostics)) break;
     const fresh: (RecipientEntity | undefined)[] = [];
     for (const recipient of plan.recipients.get(document) ?? []) {
-      const hit = plan.reuse({ document, recipient });
+      const hit = await plan.reuse({ document, recipient });
       if (hit) {
         // Its render's warnings are reported again (before the stream checks it): a cache hit hides nothing.
         diagnostics.push(...hit.diagnostics);

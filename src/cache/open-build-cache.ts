@@ -54,9 +54,16 @@ export interface SaveBuildInput {
 export interface BuildCache {
   /** Set when nothing changed since the last successful build: its result, and nothing to do. */
   readonly unchanged: BuildResult | undefined;
-  /** Once the project is validated: decides which planned units can be reused. */
+  /** Once the project is validated: decides which planned units may be reused (their inputs hash as before). */
   prepare(input: { config: Config; files: ProjectFiles; model: Model; units: readonly BuildUnit[] }): Promise<void>;
-  reuse(unit: BuildUnit): ReusedUnit | undefined;
+  /** True when the unit's inputs are unchanged: reuse() will give it back unless its files changed since. */
+  mayReuse(unit: BuildUnit): boolean;
+  /**
+   * The unit's previous render, read from out/ (and the cache) only now, when the stream takes it:
+   * a partial rebuild of a large merge never holds every reused HTML and PDF at once. Undefined
+   * when its files no longer hash as recorded; the build then renders it.
+   */
+  reuse(unit: BuildUnit): Promise<ReusedUnit | undefined>;
   /** True when an earlier build of this out directory recorded units: this build may reuse most of them. */
   hasPrevious(outDir: string): boolean;
   /** After writing: records every written unit and, without errors, the whole build. */
@@ -75,7 +82,7 @@ const unitId = (unit: BuildUnit) => (unit.recipient === undefined ? unit.documen
 export async function openBuildCache(options: BuildOptions): Promise<BuildCache> {
   const root = resolve(options.root ?? '.');
   const { result: unchanged, fingerprint, state } = await readUnchangedBuild(options);
-  const hits = new Map<string, ReusedUnit>();
+  const candidates = new Map<string, UnitRecord>();
   let keyer: UnitKeyer | undefined;
   let config: Config | undefined;
 
@@ -91,15 +98,16 @@ export async function openBuildCache(options: BuildOptions): Promise<BuildCache>
       });
       if (!input.config.cache) return;
       const records = state.units[input.config.out] ?? {};
-      const found = await Promise.all(
-        input.units.map((unit) => {
-          const record = records[unitId(unit)];
-          return record ? loadReusable(root, input.config, unit, record, keyer!) : undefined;
-        }),
-      );
-      for (const hit of found) if (hit) hits.set(unitId(hit), hit);
+      for (const unit of input.units) {
+        const record = records[unitId(unit)];
+        if (record && isReusable(input.config, unit, record, keyer)) candidates.set(unitId(unit), record);
+      }
     },
-    reuse: (unit) => hits.get(unitId(unit)),
+    mayReuse: (unit) => candidates.has(unitId(unit)),
+    reuse: async (unit) => {
+      const record = candidates.get(unitId(unit));
+      return record && config ? loadReusable(root, config, unit, record) : undefined;
+    },
     hasPrevious: (outDir) => Object.keys(state.units[outDir] ?? {}).length > 0,
     async save(input) {
       if (!keyer || !config) return;
@@ -141,11 +149,19 @@ export async function openBuildCache(options: BuildOptions): Promise<BuildCache>
   };
 }
 
-/** The unit's previous render, if its key still matches and its files read back with the recorded hashes. */
-async function loadReusable(root: string, config: Config, unit: BuildUnit, record: UnitRecord, keyer: UnitKeyer): Promise<ReusedUnit | undefined> {
-  const wanted = (['html', 'pdf'] as const).filter((f) => unit.document.formats.includes(f) && config.formats.includes(f));
-  if (wanted.some((format) => !record.files.some((f) => f.format === format))) return undefined;
-  if (keyer(unit.document, unit.recipient, record) !== record.key) return undefined;
+function wantedFormats(config: Config, unit: BuildUnit): ('html' | 'pdf')[] {
+  return (['html', 'pdf'] as const).filter((f) => unit.document.formats.includes(f) && config.formats.includes(f));
+}
+
+/** The record has every file this build wants of the unit, and the unit's inputs hash as they did. */
+function isReusable(config: Config, unit: BuildUnit, record: UnitRecord, keyer: UnitKeyer): boolean {
+  if (wantedFormats(config, unit).some((format) => !record.files.some((f) => f.format === format))) return false;
+  return keyer(unit.document, unit.recipient, record) === record.key;
+}
+
+/** The unit's previous render, if its files read back with the recorded hashes. */
+async function loadReusable(root: string, config: Config, unit: BuildUnit, record: UnitRecord): Promise<ReusedUnit | undefined> {
+  const wanted = wantedFormats(config, unit);
   const read = async (file: CachedFile) => {
     const bytes = await readFile(join(config.out, file.path)).catch(() => undefined);
     return bytes && hashText(bytes) === file.sha256 ? new Uint8Array(bytes) : undefined;

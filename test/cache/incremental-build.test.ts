@@ -122,4 +122,20 @@ describe('incremental builds', () => {
       expect.objectContaining({ ruleId: 'section-unknown', file: 'content/documents/broken.yaml' }),
     );
   });
+
+  it('an output changed by hand since it was recorded is rendered again, and printed again, to the bytes of a fresh build', async () => {
+    p = await project();
+    expect((await runCli(['build', '--root', p.root])).code).toBe(0);
+    const out = join(p.root, 'out');
+    const before = await snapshotTree(out);
+    await p.write('out/internal-note.html', `${await p.read('out/internal-note.html')}<!-- edited -->`);
+    await p.write('out/public-note.pdf', 'not a PDF any more');
+
+    const again = await runCli(['build', '--root', p.root, '--verbose']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(unitsSaying(again.stderr, 'rendered')).toEqual(['internal-note.html', 'public-note.html']);
+    // The PDF the cache counted on is printed after all, and progress counts it.
+    expect(again.stderr).toMatch(/^pdf 1\/1 public-note\.pdf/m);
+    expect(await snapshotTree(out)).toEqual(before);
+  });
 });
