@@ -75,70 +75,116 @@ function spawnWorker(): Promise<Worker> {
   });
 }
 
+/** A text waiting for its tree. */
+interface Job {
+  readonly text: string;
+  readonly resolve: (result: WorkerParseResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
 /**
  * Parses Markdown in a worker thread with a deadline. A Promise.race timeout cannot stop a
  * synchronous parse, and a stack overflow in the main thread takes the build down; a worker can
- * be terminated, and its heap is capped (security.md §1.10). Jobs run one at a time; a killed
- * worker is replaced for the next job.
+ * be terminated, and its heap is capped (security.md §1.10). Every text is handed to the thread
+ * as soon as it is asked for, so the thread parses one after another while the main thread takes
+ * the trees in (waiting for each result before sending the next left the thread idle for about
+ * half of every round trip). The thread parses them in order; the first job's deadline runs from
+ * when the thread is free for it. A job that times out or crashes the thread fails alone: the
+ * thread is replaced and the jobs after it are handed to the new one.
  */
 export function createMarkdownWorker(options: MarkdownWorkerOptions): MarkdownWorker {
-  let worker: Promise<Worker> | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
+  const jobs: Job[] = [];
+  let current: Worker | undefined;
+  let starting: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const outstanding = new Set<Promise<WorkerParseResult>>();
 
   const start = (): Promise<Worker> => {
-    const warm = prestarted;
+    const prestartedWorker = prestarted;
     prestarted = undefined;
-    return warm
-      ? warm.then((w) => w.ref()).then(
-          () => warm,
+    return prestartedWorker
+      ? prestartedWorker.then((w) => w.ref()).then(
+          () => prestartedWorker,
           () => spawnWorker(),
         )
       : spawnWorker();
   };
 
-  const run = async (text: string): Promise<WorkerParseResult> => {
-    const w = await (worker ??= start());
-    return new Promise<WorkerParseResult>((resolve) => {
-      const done = (result: WorkerParseResult) => {
-        clearTimeout(timer);
-        w.off('message', onMessage);
-        w.off('error', onError);
-        w.off('exit', onExit);
-        resolve(result);
-      };
-      const onMessage = (message: WorkerParseResult) => done(message);
-      // A heap-limit abort or a crash inside the parser ends the worker: the next job gets a new one.
-      const onError = (error: Error) => {
-        worker = undefined;
-        done({ ok: false, reason: 'failed', message: error.message });
-      };
-      const onExit = () => {
-        worker = undefined;
-        done({ ok: false, reason: 'failed', message: 'the parser stopped unexpectedly' });
-      };
-      const timer = setTimeout(() => {
-        worker = undefined;
-        done({ ok: false, reason: 'timeout', message: `parsing took longer than ${options.timeoutMs} ms` });
-        void w.terminate();
-      }, options.timeoutMs);
-      w.on('message', onMessage);
-      w.once('error', onError);
-      w.once('exit', onExit);
-      w.postMessage(text);
-    });
+  /** Starts the deadline of the job the thread is on (the first one waiting). */
+  const armDeadline = () => {
+    clearTimeout(timer);
+    timer = jobs.length === 0 ? undefined : setTimeout(() => abandon({ ok: false, reason: 'timeout', message: `parsing took longer than ${options.timeoutMs} ms` }), options.timeoutMs);
+  };
+
+  const onMessage = (result: WorkerParseResult) => {
+    jobs.shift()?.resolve(result);
+    armDeadline();
+  };
+  // A heap-limit abort or a crash inside the parser ends the thread: the job it was on fails.
+  const onError = (error: Error) => abandon({ ok: false, reason: 'failed', message: error.message });
+  const onExit = () => abandon({ ok: false, reason: 'failed', message: 'the parser stopped unexpectedly' });
+
+  /** The thread is stuck or gone: its job fails, and the jobs after it go to a new thread. */
+  const abandon = (result: WorkerParseResult) => {
+    clearTimeout(timer);
+    const w = current;
+    current = undefined;
+    if (w) {
+      w.off('message', onMessage);
+      w.off('error', onError);
+      w.off('exit', onExit);
+      // It may still fail while it stops; an 'error' nobody listens to would end the build.
+      w.on('error', () => undefined);
+      void w.terminate();
+    }
+    jobs.shift()?.resolve(result);
+    if (jobs.length > 0) ensureStarted();
+  };
+
+  const ensureStarted = () => {
+    if (current || starting) return;
+    starting = start().then(
+      (w) => {
+        starting = undefined;
+        current = w;
+        w.on('message', onMessage);
+        w.once('error', onError);
+        w.once('exit', onExit);
+        for (const job of jobs) w.postMessage(job.text);
+        armDeadline();
+      },
+      (error: unknown) => {
+        starting = undefined;
+        // No thread can start: an environment problem, not the content's.
+        for (const job of jobs.splice(0)) job.reject(error);
+      },
+    );
   };
 
   return {
     parse(text) {
-      const result = queue.then(() => run(text));
-      queue = result.catch(() => undefined);
+      const result = new Promise<WorkerParseResult>((resolve, reject) => {
+        jobs.push({ text, resolve, reject });
+        if (current) {
+          current.postMessage(text);
+          if (jobs.length === 1) armDeadline();
+        } else ensureStarted();
+      });
+      outstanding.add(result);
+      const forget = () => outstanding.delete(result);
+      result.then(forget, forget);
       return result;
     },
     async close() {
-      await queue;
-      const w = worker;
-      worker = undefined;
-      if (w) await w.then((started) => started.terminate(), () => undefined);
+      await Promise.allSettled([...outstanding]);
+      await starting;
+      clearTimeout(timer);
+      const w = current;
+      current = undefined;
+      if (w) {
+        w.off('exit', onExit);
+        await w.terminate();
+      }
     },
   };
 }

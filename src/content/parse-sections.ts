@@ -28,19 +28,25 @@ export async function parseSections(files: readonly TextFile[], options: ParseSe
   if (files.length === 0) return { sections, diagnostics };
   const worker = createMarkdownWorker({ timeoutMs: options.timeoutMs ?? 10_000 });
   try {
-    for (const file of files) {
+    // Every text the pre-scan lets through goes to the parser thread at once; the trees are
+    // taken in file order while the thread parses the next ones.
+    const queued = files.map((file) => {
+      const nesting = findExcessiveNesting(file.text);
+      return nesting ? { file, nesting } : { file, parsing: worker.parse(file.text) };
+    });
+    for (const item of queued) {
+      const { file } = item;
       const refuse = (message: string, start: number, end: number) => {
         diagnostics.push(createDiagnostic('markdown-too-complex', { file: file.path, range: createLocator(file.text).range(start, end), message }));
         const result = parseSection(file, parseMarkdown(frontMatterOf(file.text)));
         diagnostics.push(...result.diagnostics);
         sections.push(result.section);
       };
-      const nesting = findExcessiveNesting(file.text);
-      if (nesting) {
-        refuse(nesting.message, nesting.offset, nesting.offset + nesting.length);
+      if ('nesting' in item) {
+        refuse(item.nesting.message, item.nesting.offset, item.nesting.offset + item.nesting.length);
         continue;
       }
-      const parsed = await worker.parse(file.text);
+      const parsed = await item.parsing;
       if (!parsed.ok) {
         refuse(`Section cannot be parsed: ${parsed.message}`, 0, 0);
         continue;

@@ -45,6 +45,23 @@ describe('createMarkdownWorker', () => {
   });
 });
 
+describe('createMarkdownWorker, many texts at once', () => {
+  it('gives each text its own tree, in order, and a text past its deadline fails alone: the ones after it go to a new thread', async () => {
+    const worker = createMarkdownWorker({ timeoutMs: 300 });
+    try {
+      const slow = `${'*a '.repeat(20000)}${'_b '.repeat(20000)}\n`;
+      const texts = ['# One\n', slow, '# Two\n\n| a |\n|---|\n| 1 |\n', '- three\n'];
+      const results = await Promise.all(texts.map((t) => worker.parse(t)));
+      expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['ok', 'timeout', 'ok', 'ok']);
+      for (const i of [0, 2, 3]) expect(results[i]).toEqual({ ok: true, tree: JSON.parse(JSON.stringify(parseMarkdown(texts[i]!))) });
+      // The thread that replaced the stuck one keeps working.
+      expect(await worker.parse('Later.\n')).toMatchObject({ ok: true });
+    } finally {
+      await worker.close();
+    }
+  });
+});
+
 describe('findExcessiveNesting', () => {
   it('counts quotes, list markers and indentation, but not fenced code', () => {
     expect(findExcessiveNesting('> '.repeat(100) + 'ok\n')).toBeUndefined();
