@@ -147,7 +147,7 @@ async function runLoaded(config: Config, options: BuildOptions, mode: { write: b
           sources: r.sources,
           templates: r.templates,
           diagnostics: r.diagnostics,
-          htmlBlob: wantsFormat(r.document, config, 'html') ? undefined : hashText(r.html),
+          htmlBlob: wantsFormat(r.document, config, 'html') ? undefined : (r.reused?.htmlSha256 ?? hashText(r.html)),
         },
         verified,
         htmlBytes: Buffer.byteLength(r.html),
@@ -214,9 +214,11 @@ async function produceUnit(r: RenderedDocument, outcome: UnitOutcome, ctx: { mod
   const wantsHtml = wantsFormat(r.document, config, 'html');
   const wantsPdf = wantsFormat(r.document, config, 'pdf');
   if (r.reused) {
-    if (wantsHtml) stage.keep(toOutputFile(r, 'html', new TextEncoder().encode(r.html), null));
-    if (wantsPdf && r.reused.pdf) stage.keep(toOutputFile(r, 'pdf', r.reused.pdf.bytes, r.reused.pdf.pages));
-    outcome.files.push(...(wantsHtml ? [outputPath(r.document.id, r.recipient?.id, 'html')] : []), ...(wantsPdf && r.reused.pdf ? [outputPath(r.document.id, r.recipient?.id, 'pdf')] : []));
+    // Its files were read back with their recorded hashes: listed as they are, not read or hashed again.
+    for (const file of r.reused.files) {
+      stage.keep({ ...outputMetadata(r, file.format, file.pages), sha256: file.sha256, size: file.bytes });
+      outcome.files.push(file.path);
+    }
     return;
   }
   const stageFile = async (file: OutputFile) => {
@@ -518,10 +520,14 @@ function toPdfJob(r: RenderedDocument, model: Model): PdfJob {
 }
 
 function toOutputFile(r: RenderedDocument, format: 'html' | 'pdf', bytes: Uint8Array, pages: number | null): OutputFile {
+  return { ...outputMetadata(r, format, pages), bytes };
+}
+
+/** What the manifest says of an output besides its bytes. */
+function outputMetadata(r: RenderedDocument, format: 'html' | 'pdf', pages: number | null): Omit<OutputFile, 'bytes'> {
   return {
     path: outputPath(r.document.id, r.recipient?.id, format),
     format,
-    bytes,
     document: r.document.id,
     recipient: r.recipient?.id ?? null,
     title: r.document.title,

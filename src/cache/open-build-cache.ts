@@ -29,7 +29,10 @@ export interface RenderedUnit extends BuildUnit, UnitDependencies {
 
 /** A previous render whose inputs are unchanged and whose files are intact. */
 export interface ReusedUnit extends RenderedUnit {
-  readonly pdf: { readonly bytes: Uint8Array; readonly pages: number | null } | undefined;
+  /** sha256 of its HTML, checked against the bytes read back. */
+  readonly htmlSha256: string;
+  /** Its files in out/ this build wants, as recorded; each was read back with the recorded hash. */
+  readonly files: readonly CachedFile[];
 }
 
 /** A unit as the cache records it once its outputs are written. */
@@ -159,31 +162,32 @@ function isReusable(config: Config, unit: BuildUnit, record: UnitRecord, keyer: 
   return keyer(unit.document, unit.recipient, record) === record.key;
 }
 
-/** The unit's previous render, if its files read back with the recorded hashes. */
+/**
+ * The unit's previous render, if its files read back with the recorded hashes. Each file is
+ * read and hashed once; only the HTML is kept (the checks read it), the PDF stays on disk.
+ */
 async function loadReusable(root: string, config: Config, unit: BuildUnit, record: UnitRecord): Promise<ReusedUnit | undefined> {
-  const wanted = wantedFormats(config, unit);
-  const read = async (file: CachedFile) => {
-    const bytes = await readFile(join(config.out, file.path)).catch(() => undefined);
-    return bytes && hashText(bytes) === file.sha256 ? new Uint8Array(bytes) : undefined;
+  const formats = wantedFormats(config, unit);
+  const wanted = record.files.filter((f) => formats.includes(f.format));
+  const intact = async (path: string, sha256: string) => {
+    const bytes = await readFile(path).catch(() => undefined);
+    return bytes && hashText(bytes) === sha256 ? bytes : undefined;
   };
-  const htmlFile = record.files.find((f) => f.format === 'html');
-  const pdfFile = record.files.find((f) => f.format === 'pdf');
-  const htmlBytes = wanted.includes('html') && htmlFile ? await read(htmlFile) : await readFile(htmlBlobPath(root, record.htmlSha256)).catch(() => undefined);
-  if (!htmlBytes || hashText(htmlBytes) !== record.htmlSha256) return undefined;
-  let pdf: ReusedUnit['pdf'];
-  if (wanted.includes('pdf') && pdfFile) {
-    const bytes = await read(pdfFile);
-    if (!bytes) return undefined;
-    pdf = { bytes, pages: pdfFile.pages };
-  }
+  const htmlFile = wanted.find((f) => f.format === 'html');
+  // An HTML output's hash is the unit's htmlSha256 (see save); without one, the HTML is a cache blob.
+  if (htmlFile && htmlFile.sha256 !== record.htmlSha256) return undefined;
+  const htmlBytes = await intact(htmlFile ? join(config.out, htmlFile.path) : htmlBlobPath(root, record.htmlSha256), record.htmlSha256);
+  if (!htmlBytes) return undefined;
+  for (const file of wanted) if (file !== htmlFile && !(await intact(join(config.out, file.path), file.sha256))) return undefined;
   return {
     document: unit.document,
     recipient: unit.recipient,
     html: new TextDecoder().decode(htmlBytes),
+    htmlSha256: record.htmlSha256,
     facts: record.facts,
     sources: record.sources,
     templates: record.templates,
     diagnostics: record.diagnostics,
-    pdf,
+    files: wanted,
   };
 }

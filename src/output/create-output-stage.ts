@@ -34,8 +34,8 @@ export interface CommitResult {
 export interface OutputStage {
   /** Stages one output; when it could not be written, the `output-write-failed` diagnostic. */
   stage(file: OutputFile): Promise<Diagnostic | undefined>;
-  /** An output already in out/ with exactly these bytes (a cache hit): recorded, not rewritten. */
-  keep(file: OutputFile): void;
+  /** An output already in out/ as recorded (a cache hit whose bytes were checked): listed, not rewritten. */
+  keep(record: OutputRecord): void;
   /**
    * Lands the staged and kept outputs `wanted` accepts, discards the rest. Without any write
    * failure, also index.html and manifest.json.
@@ -77,9 +77,9 @@ export function createOutputStage(options: OutputStageOptions): OutputStage {
         return writeFailed(file.path, error);
       }
     },
-    keep(file) {
-      void drop(file.path);
-      staged.set(file.path, { record: toRecord(file), temp: undefined });
+    keep(record) {
+      void drop(record.path);
+      staged.set(record.path, { record, temp: undefined });
     },
     async commit(wanted) {
       const diagnostics: Diagnostic[] = [];

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sha256 } from '../../../src/output/create-manifest.js';
 import { createOutputStage } from '../../../src/output/create-output-stage.js';
 import type { OutputFile } from '../../../src/output/output-file.js';
 import { removePendingTempFiles } from '../../../src/output/write-file-atomic.js';
@@ -75,7 +76,8 @@ describe('createOutputStage', () => {
     await mkdir(out);
     await writeFile(join(out, 'a.html'), 'alpha');
     const stage = stageIn();
-    stage.keep(file('a.html', 'alpha'));
+    const { bytes, ...kept } = file('a.html', 'alpha');
+    stage.keep({ ...kept, sha256: sha256(bytes), size: bytes.byteLength });
     const result = await stage.commit(() => true);
     expect(result.written).toEqual(['index.html', 'manifest.json']);
     expect(result.manifest.outputs.map((o) => o.path)).toEqual(['a.html']);
