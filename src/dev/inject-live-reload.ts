@@ -1,6 +1,7 @@
+import { cspMetaPattern, setCspDirective } from '../templates/set-csp-directive.js';
 import { clientPath } from './live-reload-client.js';
 
-const cspMeta = /(<meta\s+http-equiv=["']Content-Security-Policy["']\s+content=")([^"]*)(")/i;
+const cspMeta = new RegExp(cspMetaPattern, 'i');
 
 /**
  * A served copy of an output page with the live-reload script. Outputs carry a strict CSP
@@ -16,9 +17,5 @@ export function injectLiveReload(html: string): string {
 }
 
 function allowDevScript(policy: string): string {
-  const directives = policy
-    .split(';')
-    .map((d) => d.trim())
-    .filter((d) => d !== '' && !/^(script-src|connect-src)(\s|$)/i.test(d));
-  return [...directives, "script-src 'self'", "connect-src 'self'"].join('; ');
+  return setCspDirective(setCspDirective(policy, 'script-src', ["'self'"]), 'connect-src', ["'self'"]);
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { cspMetaPattern, setCspDirective } from '../templates/set-csp-directive.js';
 import { virtualOrigin } from './virtual-origin.js';
 
 /** A font the print page loads from the virtual origin, answered by the request guard. */
@@ -21,7 +22,7 @@ export const fontBase = `${virtualOrigin}/fonts/`;
 // section Markdown cannot add a <style> (sanitized), so these are the template's style sheets.
 const styleElement = /(<style\b[^>]*>)([\s\S]*?)(<\/style\s*>)/gi;
 const fontDataUrl = /url\(\s*(["']?)data:(font\/[a-z0-9.+-]+);base64,([A-Za-z0-9+/]+={0,2})\1\s*\)/gi;
-const cspMeta = /(<meta\s+http-equiv=["']Content-Security-Policy["']\s+content=")([^"]*)(")/gi;
+const cspMeta = new RegExp(cspMetaPattern, 'gi');
 
 /**
  * The copy of an output the print tab loads: fonts embedded as data: URLs in its style sheets
@@ -108,10 +109,5 @@ function allowsDataFonts(policy: string): boolean {
 /** The policy with font-src (written out from default-src when it was implicit) also allowing fontBase. */
 function allowFontBase(policy: string): string {
   const sources = fontSources(policy);
-  if (sources === undefined) return policy;
-  const others = policy
-    .split(';')
-    .map((d) => d.trim())
-    .filter((d) => d !== '' && !/^font-src(\s|$)/i.test(d));
-  return [...others, ['font-src', ...sources, fontBase].join(' ')].join('; ');
+  return sources === undefined ? policy : setCspDirective(policy, 'font-src', [...sources, fontBase]);
 }
