@@ -71,7 +71,15 @@ export async function readBuildState(root: string): Promise<BuildState> {
   }
 }
 
+/** The folder of the cache directory that holds HTML blobs. */
+export const htmlBlobDir = 'html';
+
+/** A cached HTML blob's path inside the cache directory, by its sha256. */
+export function htmlBlobName(sha256: string): string {
+  return `${htmlBlobDir}/${sha256}.html`;
+}
+
 /** The path of a cached HTML blob, by its sha256. */
 export function htmlBlobPath(root: string, sha256: string): string {
-  return join(root, cacheDirName, 'html', `${sha256}.html`);
+  return join(root, cacheDirName, htmlBlobName(sha256));
 }

@@ -1,6 +1,6 @@
 import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cacheDirName, stateFileName, type BuildState } from '../cache/build-state.js';
+import { cacheDirName, htmlBlobDir, stateFileName, type BuildState } from '../cache/build-state.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 /**
@@ -15,10 +15,10 @@ export async function writeBuildCache(root: string, state: BuildState): Promise<
     await writeFileAtomic(dir, stateFileName, new TextEncoder().encode(JSON.stringify(state)));
     const keep = new Set<string>();
     for (const units of Object.values(state.units)) for (const unit of Object.values(units)) keep.add(unit.htmlSha256);
-    const present = await readdir(join(dir, 'html')).catch(() => [] as string[]);
+    const present = await readdir(join(dir, htmlBlobDir)).catch(() => [] as string[]);
     for (const name of present) {
       const sha = name.replace(/\.html$/, '');
-      if (/^[0-9a-f]{64}\.html$/.test(name) && !keep.has(sha)) await unlink(join(dir, 'html', name)).catch(() => undefined);
+      if (/^[0-9a-f]{64}\.html$/.test(name) && !keep.has(sha)) await unlink(join(dir, htmlBlobDir, name)).catch(() => undefined);
     }
     return undefined;
   } catch (error) {

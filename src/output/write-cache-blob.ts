@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { cacheDirName } from '../cache/build-state.js';
+import { cacheDirName, htmlBlobName } from '../cache/build-state.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 /**
@@ -11,7 +11,7 @@ import { writeFileAtomic } from './write-file-atomic.js';
  */
 export async function writeCacheBlob(root: string, sha256: string, html: string): Promise<Error | undefined> {
   try {
-    await writeFileAtomic(join(root, cacheDirName), `html/${sha256}.html`, new TextEncoder().encode(html));
+    await writeFileAtomic(join(root, cacheDirName), htmlBlobName(sha256), new TextEncoder().encode(html));
     return undefined;
   } catch (error) {
     return error as Error;
