@@ -22,7 +22,7 @@ export interface AnchorSubject {
  * two checks: a streaming build checks an output's own anchors as soon as it is rendered, and
  * links between outputs once all of them are (only their ids are kept until then).
  */
-export function checkAnchors(model: Model, subject: AnchorSubject, all: ReadonlyMap<string, AnchorTarget>, scope: 'own' | 'between' | 'all' = 'all'): Diagnostic[] {
+export function checkAnchors(model: Model, subject: AnchorSubject, all: ReadonlyMap<string, AnchorTarget>, scope: 'own' | 'between'): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const href of subject.reading.hrefs) {
