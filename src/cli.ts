@@ -7,6 +7,7 @@ import { parseShard, type Shard } from './config/shard.js';
 import { toolVersion } from './config/tool-version.js';
 import { diagnosticFormats, formatDiagnostics, type DiagnosticFormat } from './diagnostics/format-diagnostics.js';
 import type { OutputFormat } from './schema/document-schema.js';
+import { tuneV8 } from './tune-v8.js';
 
 // Imports stay small (leaf modules, no zod or unified): a no-change build must answer in well
 // under half a second, so the pipeline is loaded only once something has to be rendered.
@@ -363,6 +364,7 @@ async function runExplain(values: Record<string, unknown>, positionals: readonly
   return result.exitCode;
 }
 
+tuneV8();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
