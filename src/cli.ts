@@ -243,12 +243,20 @@ async function main(argv: readonly string[]): Promise<number> {
     finishProgress = reporter.finish;
   }
   // Loaded only now: --help and usage errors should not pay for the whole pipeline's imports.
-  // The Markdown parser thread starts first, so its own imports overlap these.
+  // The Markdown parser thread starts first and is handed the sections at once, so its imports
+  // and its parsing overlap these.
   const { prestartMarkdownWorker } = await import('./content/create-markdown-worker.js');
+  const { endEarlyParses, parseSectionsEarly } = await import('./content/parse-sections-early.js');
   prestartMarkdownWorker();
+  parseSectionsEarly(options.root ?? '.');
   const { build, validate, interruptBuild } = await import('./build.js');
   handleInterrupts(interruptBuild);
-  const result = name === 'build' ? await build(options) : await validate(options);
+  let result: BuildResult;
+  try {
+    result = name === 'build' ? await build(options) : await validate(options);
+  } finally {
+    await endEarlyParses();
+  }
   finishProgress();
   print(result, format, name, options.root ?? '.');
   return result.exitCode;

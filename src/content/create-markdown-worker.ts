@@ -10,8 +10,11 @@ export type WorkerParseResult =
 export interface MarkdownWorker {
   /** Parses one text; never rejects for content (a deadline or a parser crash is a result). */
   parse(text: string): Promise<WorkerParseResult>;
-  /** Stops the worker; call when the project is loaded. */
-  close(): Promise<void>;
+  /**
+   * Stops the worker; call when the project is loaded. It waits for the parses still asked for,
+   * unless `discard`: then they resolve as failed at once and the thread is stopped mid-parse.
+   */
+  close(options?: { readonly discard?: boolean }): Promise<void>;
 }
 
 export interface MarkdownWorkerOptions {
@@ -175,8 +178,9 @@ export function createMarkdownWorker(options: MarkdownWorkerOptions): MarkdownWo
       result.then(forget, forget);
       return result;
     },
-    async close() {
-      await Promise.allSettled([...outstanding]);
+    async close({ discard = false } = {}) {
+      if (discard) for (const job of jobs.splice(0)) job.resolve({ ok: false, reason: 'failed', message: 'the parser was closed' });
+      else await Promise.allSettled([...outstanding]);
       await starting;
       clearTimeout(timer);
       const w = current;

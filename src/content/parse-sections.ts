@@ -4,6 +4,7 @@ import { createMarkdownWorker } from './create-markdown-worker.js';
 import { findExcessiveNesting, markdownLimits } from './find-excessive-nesting.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { parseSection, type ParsedSection } from './parse-section.js';
+import { defaultSectionTimeoutMs, earlyParsesQueued, endEarlyParses, takeEarlyParse } from './parse-sections-early.js';
 import type { TextFile } from './text-file.js';
 
 export interface ParseSectionsOptions {
@@ -25,14 +26,20 @@ export interface ParseSectionsResult {
 export async function parseSections(files: readonly TextFile[], options: ParseSectionsOptions = {}): Promise<ParseSectionsResult> {
   const diagnostics: Diagnostic[] = [];
   const sections: ParsedSection[] = [];
-  if (files.length === 0) return { sections, diagnostics };
-  const worker = createMarkdownWorker({ timeoutMs: options.timeoutMs ?? 10_000 });
+  if (files.length === 0) {
+    await endEarlyParses();
+    return { sections, diagnostics };
+  }
+  const timeoutMs = options.timeoutMs ?? defaultSectionTimeoutMs;
+  const worker = createMarkdownWorker({ timeoutMs });
   try {
+    // Started by the CLI long before: by now its reads are done, and its parses well under way.
+    await earlyParsesQueued();
     // Every text the pre-scan lets through goes to the parser thread at once; the trees are
     // taken in file order while the thread parses the next ones.
     const queued = files.map((file) => {
       const nesting = findExcessiveNesting(file.text);
-      return nesting ? { file, nesting } : { file, parsing: worker.parse(file.text) };
+      return nesting ? { file, nesting } : { file, parsing: takeEarlyParse(file.text, timeoutMs) ?? worker.parse(file.text) };
     });
     for (const item of queued) {
       const { file } = item;
@@ -62,7 +69,7 @@ export async function parseSections(files: readonly TextFile[], options: ParseSe
       sections.push(result.section);
     }
   } finally {
-    await worker.close();
+    await Promise.all([worker.close(), endEarlyParses()]);
   }
   return { sections, diagnostics };
 }

@@ -1,9 +1,10 @@
-import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { open, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createDiagnostic, createLocator, type Diagnostic, type Range } from '../diagnostics/index.js';
 import { checkText } from './check-text.js';
 import { decodeUtf8 } from './decode-utf8.js';
-import { normalizeText, type TextFile } from './text-file.js';
+import { listFiles } from './list-files.js';
+import { maxTextFileBytes, normalizeText, type TextFile } from './text-file.js';
 
 /** Every input of a project, read once. Paths are relative to the root, POSIX, sorted. */
 export interface ProjectFiles {
@@ -27,8 +28,6 @@ export interface ReadProjectResult {
 }
 
 const assetExtensions = /\.(png|jpe?g|gif|svg|webp|avif)$/i;
-/** Larger inputs are refused before parsing: no briefing needs them and parsers are not linear. */
-export const maxTextFileBytes = 2 * 1024 * 1024;
 export const maxAssetBytes = 10 * 1024 * 1024;
 
 export interface ReadProjectOptions {
@@ -105,21 +104,6 @@ export async function readProject(root: string, options: ReadProjectOptions = {}
     files: { root, publisher, sources, facts, sections, recipients, documents, layouts, partials, styles, assets },
     diagnostics,
   };
-}
-
-/** Recursively lists regular files under `dir` (relative to root), sorted; symlinks are not followed. */
-async function listFiles(root: string, dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (abs: string): Promise<void> => {
-    const entries = await readdir(abs, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      const child = join(abs, entry.name);
-      if (entry.isDirectory()) await walk(child);
-      else if (entry.isFile()) out.push(relative(root, child).split(sep).join('/'));
-    }
-  };
-  await walk(join(root, dir));
-  return out.sort();
 }
 
 /** Where the size limit falls in a too-large file: reads only the allowed bytes, never the whole file. */
