@@ -1,16 +1,13 @@
-import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createMarkdownWorker, type MarkdownWorker, type WorkerParseResult } from './create-markdown-worker.js';
-import { decodeUtf8 } from './decode-utf8.js';
 import { findExcessiveNesting } from './find-excessive-nesting.js';
 import { listFiles } from './list-files.js';
-import { maxTextFileBytes, normalizeText } from './text-file.js';
+import { readTextFile } from './read-text-file.js';
 
 /** The deadline parseSections uses unless a caller sets one (the CLI never does). */
 export const defaultSectionTimeoutMs = 10_000;
 
 let worker: MarkdownWorker | undefined;
-let ended = false;
 let queued: Promise<void> = Promise.resolve();
 const early = new Map<string, Promise<WorkerParseResult>>();
 
@@ -23,30 +20,22 @@ const early = new Map<string, Promise<WorkerParseResult>>();
  * Files it cannot read or would refuse are left to it. Never rejects.
  */
 export function parseSectionsEarly(root: string): void {
-  if (worker && !ended) return;
-  ended = false;
+  if (worker) return;
   early.clear();
   const own = createMarkdownWorker({ timeoutMs: defaultSectionTimeoutMs });
   worker = own;
-  const read = async (path: string): Promise<string | undefined> => {
-    const abs = join(root, path);
-    const info = await stat(abs);
-    if (!info.isFile() || info.size > maxTextFileBytes) return undefined;
-    const decoded = decodeUtf8(await readFile(abs));
-    return 'text' in decoded ? normalizeText(decoded.text) : undefined;
-  };
   const queue = async () => {
     const paths = (await listFiles(root, 'content/sections')).filter((p) => p.endsWith('.md'));
     // All at once: read one by one, between the pipeline's module loading, they came too late.
-    const texts = await Promise.all(paths.map((p) => read(p).catch(() => undefined)));
-    // Once the real load took what it needed, nothing more goes to the thread it is closing.
-    if (ended) return;
-    for (const text of texts) {
-      if (text === undefined || early.has(text) || findExcessiveNesting(text)) continue;
-      const parsing = own.parse(text);
+    const reads = await Promise.all(paths.map((p) => readTextFile(join(root, p))));
+    // Once the real load took what it needed (endEarlyParses), nothing more goes to this thread.
+    if (worker !== own) return;
+    for (const read of reads) {
+      if (read.kind !== 'text' || early.has(read.text) || findExcessiveNesting(read.text)) continue;
+      const parsing = own.parse(read.text);
       // Taken or not, a result must never become an unhandled rejection.
       parsing.catch(() => undefined);
-      early.set(text, parsing);
+      early.set(read.text, parsing);
     }
   };
   queued = queue().catch(() => undefined);
@@ -72,7 +61,7 @@ export function takeEarlyParse(text: string, timeoutMs: number): Promise<WorkerP
  */
 export async function endEarlyParses(): Promise<void> {
   const own = worker;
-  ended = true;
+  worker = undefined;
   early.clear();
   if (own) await own.close({ discard: true });
 }

@@ -26,10 +26,7 @@ export interface ParseSectionsResult {
 export async function parseSections(files: readonly TextFile[], options: ParseSectionsOptions = {}): Promise<ParseSectionsResult> {
   const diagnostics: Diagnostic[] = [];
   const sections: ParsedSection[] = [];
-  if (files.length === 0) {
-    await endEarlyParses();
-    return { sections, diagnostics };
-  }
+  // No early return for an empty project: the finally below also ends the CLI's early pass.
   const timeoutMs = options.timeoutMs ?? defaultSectionTimeoutMs;
   const worker = createMarkdownWorker({ timeoutMs });
   try {

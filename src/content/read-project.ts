@@ -2,8 +2,8 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDiagnostic, createLocator, type Diagnostic, type Range } from '../diagnostics/index.js';
 import { checkText } from './check-text.js';
-import { decodeUtf8 } from './decode-utf8.js';
 import { listFiles } from './list-files.js';
+import { readTextFile } from './read-text-file.js';
 import { maxTextFileBytes, normalizeText, type TextFile } from './text-file.js';
 
 /** Every input of a project, read once. Paths are relative to the root, POSIX, sorted. */
@@ -39,38 +39,34 @@ export async function readProject(root: string, options: ReadProjectOptions = {}
   const diagnostics: Diagnostic[] = [];
   const readText = async (path: string): Promise<TextFile | undefined> => {
     const abs = join(root, path);
-    const info = await stat(abs).catch(() => undefined);
-    if (!info?.isFile()) return undefined;
-    if (info.size > maxTextFileBytes) {
+    const read = await readTextFile(abs);
+    if (read.kind === 'absent') return undefined;
+    if (read.kind === 'too-large') {
       diagnostics.push(
         createDiagnostic('schema-invalid', {
           file: path,
           range: await limitPosition(abs),
-          message: `File is ${info.size} bytes, more than the ${maxTextFileBytes} allowed; the limit is reached here`,
+          message: `File is ${read.size} bytes, more than the ${maxTextFileBytes} allowed; the limit is reached here`,
           hint: 'Split the content into smaller files.',
         }),
       );
       return undefined;
     }
-    const bytes = await readFile(abs);
-    const decoded = decodeUtf8(bytes);
-    if ('invalidAt' in decoded) {
-      // The position is where the valid prefix ends, in the same coordinates as every other diagnostic.
-      const prefix = normalizeText(decoded.validPrefix);
+    if (read.kind === 'invalid-utf8') {
+      const prefix = read.validPrefix;
       diagnostics.push(
         createDiagnostic('text-encoding-invalid', {
           file: path,
           range: createLocator(prefix).range(prefix.length, prefix.length),
-          message: `File is not valid UTF-8: byte ${decoded.invalidAt} (0x${bytes[decoded.invalidAt]!.toString(16).padStart(2, '0')}) starts no valid sequence`,
+          message: `File is not valid UTF-8: byte ${read.invalidAt} (0x${read.byte.toString(16).padStart(2, '0')}) starts no valid sequence`,
           hint: 'Save the file as UTF-8 (not Latin-1 or Windows-1252).',
         }),
       );
       return undefined;
     }
-    const text = normalizeText(decoded.text);
-    const checked = checkText(path, text, options);
+    const checked = checkText(path, read.text, options);
     diagnostics.push(...checked.diagnostics);
-    return checked.refused ? undefined : { path, text };
+    return checked.refused ? undefined : { path, text: read.text };
   };
   const readAll = async (dir: string, pattern: RegExp): Promise<TextFile[]> => {
     const paths = (await listFiles(root, dir)).filter((p) => pattern.test(p));
