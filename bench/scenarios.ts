@@ -30,7 +30,7 @@ export interface ToolPaths {
 const today = '2026-07-01';
 
 export function briefwrightArgs(tools: ToolPaths, root: string, extra: readonly string[] = []): string[] {
-  return [join(tools.repo, 'dist/cli.js'), 'build', '--root', root, '--browser', tools.browser, '--concurrency', String(tools.concurrency), '--today', today, ...extra];
+  return [join(tools.repo, 'dist/bin/briefwright.js'), 'build', '--root', root, '--browser', tools.browser, '--concurrency', String(tools.concurrency), '--today', today, ...extra];
 }
 
 /** A cold build: no out/, no cache — what CI sees on a fresh checkout. */

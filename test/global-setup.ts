@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** CLI tests spawn the compiled bin: compile once before any test runs. */
+/**
+ * CLI tests spawn the bin users run, and the parser thread imports compiled code even under
+ * test: compile and bundle once, as `npm run compile` does, before any test runs.
+ */
 export default function setup(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-p', 'tsconfig.build.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const run = (script: string, ...args: string[]) => execFileSync(process.execPath, [fileURLToPath(new URL(script, import.meta.url)), ...args], { cwd: root, stdio: 'inherit' });
+  run('../node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json');
+  run('../scripts/bundle-cli.mjs');
 }

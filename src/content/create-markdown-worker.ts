@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Root } from 'mdast';
 
@@ -22,23 +20,25 @@ export interface MarkdownWorkerOptions {
   readonly timeoutMs: number;
 }
 
-const require = createRequire(import.meta.url);
-const moduleUrl = (name: string) => pathToFileURL(require.resolve(name)).href;
-
 /**
- * The worker's program. It is a data: URL module importing the parser packages by absolute
- * URL, so it runs the same from dist/ and from the TypeScript sources under test. It builds
- * the same parser as parse-markdown.ts (a unit test compares their trees).
+ * The compiled parse-markdown.js the thread imports: the one beside this module (in dist/, or in
+ * the bundle's dist/bin/, where it is an entry of its own), or, when this runs from the
+ * TypeScript sources under test, the one the test setup compiled: a worker thread cannot load
+ * TypeScript on Node 20. One module, so the thread parses exactly as parseMarkdown does.
  */
+function parserModuleUrl(): string {
+  const here = import.meta.url;
+  return new URL(here.endsWith('.ts') ? '../../dist/content/parse-markdown.js' : './parse-markdown.js', here).href;
+}
+
+/** The worker's program: a data: URL module, so there is no worker file to locate or bundle. */
 function workerSource(): string {
-  const urls = ['unified', 'remark-parse', 'remark-frontmatter', 'remark-gfm', 'remark-directive'].map(moduleUrl);
   return `
 import { parentPort } from 'node:worker_threads';
-const [{ unified }, parse, frontmatter, gfm, directive] = await Promise.all(${JSON.stringify(urls)}.map((u) => import(u)));
-const parser = unified().use(parse.default).use(frontmatter.default, ['yaml']).use(gfm.default).use(directive.default).freeze();
+const { parseMarkdown } = await import(${JSON.stringify(parserModuleUrl())});
 parentPort.on('message', (text) => {
   try {
-    parentPort.postMessage({ ok: true, tree: parser.parse(text) });
+    parentPort.postMessage({ ok: true, tree: parseMarkdown(text) });
   } catch (error) {
     parentPort.postMessage({ ok: false, reason: 'failed', message: String(error && error.message || error) });
   }

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
-import { runCli } from '../helpers/run-cli.js';
-import { createTempProject, repoRoot, snapshotTree, type TempProject } from '../helpers/temp-project.js';
+import { cliPath, runCli } from '../helpers/run-cli.js';
+import { createTempProject, snapshotTree, type TempProject } from '../helpers/temp-project.js';
 import { listTree } from './helpers/canary.js';
 
 const documentYaml = (title: string, extra: string) =>
@@ -85,7 +85,7 @@ describe('signals', () => {
   ] as const) {
     it(`${signal} closes the browser, leaves no temp file and exits ${code}`, async () => {
       const runTmp = await mkdtemp(join(tmpdir(), 'briefwright-signal-'));
-      const child = spawn(process.execPath, [join(repoRoot, 'dist/cli.js'), 'build', '--root', p.root, '--concurrency', '1'], {
+      const child = spawn(process.execPath, [cliPath, 'build', '--root', p.root, '--concurrency', '1'], {
         env: { ...process.env, TMPDIR: runTmp, NO_COLOR: '1' },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
@@ -108,7 +108,7 @@ describe('signals', () => {
 
   it('a SIGKILLed CLI leaves no orphan Chromium (pipe transport)', async () => {
     const runTmp = await mkdtemp(join(tmpdir(), 'briefwright-kill-'));
-    const child = spawn(process.execPath, [join(repoRoot, 'dist/cli.js'), 'build', '--root', p.root, '--concurrency', '1'], {
+    const child = spawn(process.execPath, [cliPath, 'build', '--root', p.root, '--concurrency', '1'], {
       env: { ...process.env, TMPDIR: runTmp, NO_COLOR: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

@@ -6,8 +6,8 @@ import puppeteer, { type Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserArgs } from '../../src/pdf/launch-browser.js';
 import { resolveBrowser } from '../../src/pdf/resolve-browser.js';
-import { runCli } from '../helpers/run-cli.js';
-import { createTempProject, repoRoot, snapshotTree, type TempProject } from '../helpers/temp-project.js';
+import { cliPath, runCli } from '../helpers/run-cli.js';
+import { createTempProject, snapshotTree, type TempProject } from '../helpers/temp-project.js';
 
 /** `briefwright dev` as a user runs it: the compiled bin, a real Chromium page, real file saves. */
 describe('briefwright dev', () => {
@@ -26,7 +26,7 @@ describe('briefwright dev', () => {
     // A real build's out/ exists before the preview starts; the preview must not touch it.
     expect((await runCli(['build', '--root', project.root, '--formats', 'html'])).code).toBe(0);
     published = await snapshotTree(join(project.root, 'out'));
-    child = spawn(process.execPath, [join(repoRoot, 'dist/cli.js'), 'dev', '--root', project.root, '--port', '0'], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    child = spawn(process.execPath, [cliPath, 'dev', '--root', project.root, '--port', '0'], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${stderr}`)), 60_000);

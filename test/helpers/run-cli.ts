@@ -8,10 +8,13 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Spawns the compiled bin (dist/cli.js, built by the global setup) like a user would. */
+/** The bin users run: the bundled CLI the global setup builds (package.json `bin`). */
+export const cliPath = join(repoRoot, 'dist/bin/briefwright.js');
+
+/** Spawns the bin like a user would. */
 export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'dist/cli.js'), ...args], {
+    const child = spawn(process.execPath, [cliPath, ...args], {
       cwd: options.cwd ?? repoRoot,
       env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
