@@ -5,6 +5,11 @@ const HEADERS = PDFName.of('Headers');
 const K = PDFName.of('K');
 const A = PDFName.of('A');
 const ID_TREE = PDFName.of('IDTree');
+// Made once: PDFName.of decodes its argument with a regular expression on every call, and
+// isStructureElement runs for every node of the structure tree.
+const TYPE = PDFName.of('Type');
+const S = PDFName.of('S');
+const STRUCT_ELEM = PDFName.of('StructElem');
 
 /**
  * Why: Chromium names tagged-structure elements after Blink DOM node ids (`node00000014`), a
@@ -90,9 +95,9 @@ function structureElementsInOrder(pdf: PDFDocument, root: PDFDict): { element: P
 }
 
 function isStructureElement(dict: PDFDict): boolean {
-  const type = dict.get(PDFName.of('Type'));
+  const type = dict.get(TYPE);
   // /Type is optional on structure elements (PDF 32000 table 323); /S is required.
-  return (type === undefined || type === PDFName.of('StructElem')) && dict.get(PDFName.of('S')) instanceof PDFName;
+  return (type === undefined || type === STRUCT_ELEM) && dict.get(S) instanceof PDFName;
 }
 
 /**
