@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
+import { SourceMap } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { measureProcess } from './measure-process.js';
 
 /** Where a cold build's wall time went, by pipeline stage. */
@@ -8,8 +11,15 @@ export interface StageProfile {
   readonly stages: readonly { readonly stage: string; readonly ms: number }[];
 }
 
+interface CallFrame {
+  readonly functionName: string;
+  readonly url: string;
+  readonly lineNumber: number;
+  readonly columnNumber: number;
+}
+
 interface CpuProfile {
-  readonly nodes: readonly { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[];
+  readonly nodes: readonly { id: number; callFrame: CallFrame; children?: number[] }[];
   readonly samples: readonly number[];
   readonly timeDeltas: readonly number[];
 }
@@ -36,6 +46,8 @@ const stageOfFolder: Readonly<Record<string, string>> = {
  * briefwright frame on its stack, so time in a library (micromark, parse5, pdf-lib) counts for
  * the stage that called it. Idle samples are the main thread waiting — on Chromium's printing,
  * mostly. The profiler slows JavaScript down a little; read the shares, not the absolute times.
+ * The CLI runs from a bundle (dist/bin/): each frame there is traced back through the bundle's
+ * source map to the module it came from (dist/<stage>/… or node_modules/…).
  */
 export async function profileBuild(repo: string, args: readonly string[], dir: string): Promise<StageProfile> {
   await rm(dir, { recursive: true, force: true });
@@ -45,6 +57,7 @@ export async function profileBuild(repo: string, args: readonly string[], dir: s
   if (!file) throw new Error(`No .cpuprofile written in ${dir}`);
   const profile = JSON.parse(await readFile(join(dir, file), 'utf8')) as CpuProfile;
   const dist = `${join(repo, 'dist')}/`;
+  const originOf = createOriginResolver();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -59,14 +72,16 @@ export async function profileBuild(repo: string, args: readonly string[], dir: s
     else if (leaf?.functionName === '(garbage collector)') stage = 'garbage collection';
     else if (leaf?.functionName === '(program)') stage = 'native / unattributed';
     for (let cur: number | undefined = id; stage === undefined && cur !== undefined; cur = parent.get(cur)) {
-      const url = byId.get(cur)?.callFrame.url ?? '';
+      const frame = byId.get(cur)?.callFrame;
+      const url = frame ? originOf(frame) : '';
       if (url.startsWith('node:internal/modules')) stage = 'startup (loading modules)';
       else if (url.startsWith(`file://${dist}`) || url.startsWith(dist)) stage = stageOfUrl(url.replace(/^file:\/\//, '').slice(dist.length));
     }
     // pdf-lib's parser yields to the event loop (waitForTick), and CDP replies arrive as events:
     // their continuations have no briefwright frame on the stack, but only the PDF stage uses them.
     for (let cur: number | undefined = id; stage === undefined && cur !== undefined; cur = parent.get(cur)) {
-      const url = byId.get(cur)?.callFrame.url ?? '';
+      const frame = byId.get(cur)?.callFrame;
+      const url = frame ? originOf(frame) : '';
       if (url.includes('/node_modules/pdf-lib/')) stage = 'PDF post-processing (pdf-lib)';
       else if (url.includes('/node_modules/puppeteer-core/')) stage = 'PDF: driving Chromium (node side)';
     }
@@ -84,6 +99,32 @@ export async function profileBuild(repo: string, args: readonly string[], dir: s
     totals.set(stage, (totals.get(stage) ?? 0) + ms);
   });
   return { wallMs, stages: [...totals].map(([stage, ms]) => ({ stage, ms })).sort((a, b) => b.ms - a.ms) };
+}
+
+/**
+ * The file a frame's code came from: its own URL, or for a frame in a bundle with a source map
+ * beside it (`<file>.map`), the absolute path of the original module at that line and column.
+ */
+function createOriginResolver(): (frame: CallFrame) => string {
+  const maps = new Map<string, SourceMap | undefined>();
+  const mapOf = (url: string): SourceMap | undefined => {
+    if (!maps.has(url)) {
+      let map: SourceMap | undefined;
+      try {
+        map = new SourceMap(JSON.parse(readFileSync(`${fileURLToPath(url)}.map`, 'utf8')) as ConstructorParameters<typeof SourceMap>[0]);
+      } catch {
+        map = undefined;
+      }
+      maps.set(url, map);
+    }
+    return maps.get(url);
+  };
+  return (frame) => {
+    if (!frame.url.startsWith('file://') || !frame.url.includes('/dist/bin/')) return frame.url;
+    const entry = mapOf(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber);
+    // An entry without a source is {} (no mapping at that position).
+    return entry && 'originalSource' in entry ? fileURLToPath(new URL(entry.originalSource, frame.url)) : frame.url;
+  };
 }
 
 function stageOfUrl(path: string): string {
