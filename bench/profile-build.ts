@@ -103,7 +103,8 @@ export async function profileBuild(repo: string, args: readonly string[], dir: s
 
 /**
  * The file a frame's code came from: its own URL, or for a frame in a bundle with a source map
- * beside it (`<file>.map`), the absolute path of the original module at that line and column.
+ * beside it (`<file>.map`), the absolute path of the original module at that line and column ('' for
+ * code the map does not cover).
  */
 function createOriginResolver(): (frame: CallFrame) => string {
   const maps = new Map<string, SourceMap | undefined>();
@@ -122,8 +123,10 @@ function createOriginResolver(): (frame: CallFrame) => string {
   return (frame) => {
     if (!frame.url.startsWith('file://') || !frame.url.includes('/dist/bin/')) return frame.url;
     const entry = mapOf(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber);
-    // An entry without a source is {} (no mapping at that position).
-    return entry && 'originalSource' in entry ? fileURLToPath(new URL(entry.originalSource, frame.url)) : frame.url;
+    // Unmapped code is the bundler's runtime (the wrappers that start each bundled CommonJS
+    // module, whose lazy compiling V8 charges to them): no module of ours, so the walk goes on to
+    // the frame that caused it, as it does through a package's code. An unmapped position is {}.
+    return entry && 'originalSource' in entry ? fileURLToPath(new URL(entry.originalSource, frame.url)) : '';
   };
 }
 
