@@ -7,6 +7,8 @@ export interface Measurement {
   /** Highest sum of resident memory over the process and all its descendants (Chromium included). */
   readonly peakRssBytes: number;
   readonly exitCode: number | null;
+  /** Stopped at the deadline (MeasureOptions.deadlineMs), with its whole tree. */
+  readonly timedOut: boolean;
   readonly stdout: string;
   readonly stderr: string;
 }
@@ -16,6 +18,8 @@ export interface MeasureOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** How often /proc is read; the peak between two samples is missed. */
   readonly sampleMs?: number;
+  /** Longest the command may run: then it and every descendant (Chromium) get SIGKILL. */
+  readonly deadlineMs?: number;
 }
 
 const pageSize = 4096;
@@ -38,15 +42,25 @@ export async function measureProcess(command: string, args: readonly string[], o
     peak = Math.max(peak, treeRssBytes(child.pid));
   };
   const timer = setInterval(sample, options.sampleMs ?? 40);
+  let timedOut = false;
+  const deadline =
+    options.deadlineMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          if (child.pid !== undefined) killTree(child.pid);
+        }, options.deadlineMs);
   const exitCode = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code) => resolve(code));
   });
   clearInterval(timer);
+  clearTimeout(deadline);
   return {
     ms: performance.now() - started,
     peakRssBytes: peak,
     exitCode,
+    timedOut,
     stdout: Buffer.concat(out).toString('utf8'),
     stderr: Buffer.concat(err).toString('utf8'),
   };
@@ -54,6 +68,23 @@ export async function measureProcess(command: string, args: readonly string[], o
 
 /** Resident bytes of `root` and every descendant alive right now. */
 export function treeRssBytes(root: number): number {
+  const { pids, rss } = readTree(root);
+  return pids.reduce((total, pid) => total + (rss.get(pid) ?? 0), 0);
+}
+
+/** SIGKILL to `root` and every descendant, all found before the first is killed. */
+function killTree(root: number): void {
+  for (const pid of readTree(root).pids.reverse()) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already exited.
+    }
+  }
+}
+
+/** `root` and its descendants alive right now (parents before children), with their resident bytes. */
+function readTree(root: number): { pids: number[]; rss: Map<number, number> } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
@@ -66,14 +97,14 @@ export function treeRssBytes(root: number): number {
     if (siblings) siblings.push(pid);
     else children.set(stat.ppid, [pid]);
   }
-  let total = 0;
+  const pids: number[] = [];
   const queue = [root];
   while (queue.length > 0) {
-    const pid = queue.pop()!;
-    total += rss.get(pid) ?? 0;
+    const pid = queue.shift()!;
+    pids.push(pid);
     queue.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { pids, rss };
 }
 
 function readStat(pid: string): { ppid: number; rssPages: number } | undefined {

@@ -15,6 +15,8 @@ export interface Scenario {
   readonly command: string;
   readonly args: readonly string[];
   readonly cwd?: string;
+  /** It can hang for half a minute (md-to-pdf on protocol timeouts): a --quick run stops it early. */
+  readonly mayHang?: boolean;
   /** Documents actually produced by the last run. */
   produced(): Promise<number>;
 }
@@ -96,6 +98,7 @@ export async function mdToPdfScenario(tools: ToolPaths, id: string, label: strin
     command: process.execPath,
     args: [join(tools.repo, 'node_modules/md-to-pdf/dist/cli.js'), '--config-file', config, ...files],
     cwd: corpus.peerDir,
+    mayHang: true,
     produced: () => countFiles(dir, '.pdf'),
   };
 }
