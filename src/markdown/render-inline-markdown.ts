@@ -14,7 +14,27 @@ import { sanitizeSchema } from './sanitize-schema.js';
  */
 const inlineParser = unified().use(remarkParse).use(remarkGfm).freeze();
 
+/**
+ * Rendered statements by text. The same statement is rendered for validation (its words and
+ * numbers) and again for every document that shows it, and each parse runs a cold Markdown
+ * parser (≈1–2 ms); a copy of the stored tree costs a few microseconds. Bounded, because a dev
+ * server keeps the module alive through any number of edits.
+ */
+const rendered = new Map<string, ElementContent[]>();
+const maxRendered = 2000;
+
 export function renderInlineMarkdown(text: string): ElementContent[] {
+  let children = rendered.get(text);
+  if (children === undefined) {
+    children = renderUncached(text);
+    if (rendered.size >= maxRendered) rendered.clear();
+    rendered.set(text, children);
+  }
+  // A copy: callers put the nodes into their own trees, which later steps may change.
+  return structuredClone(children);
+}
+
+function renderUncached(text: string): ElementContent[] {
   const tree = inlineParser.parse(text);
   const paragraph = tree.children.find((n): n is Paragraph => n.type === 'paragraph');
   if (!paragraph) return [{ type: 'text', value: text }];

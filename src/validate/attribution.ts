@@ -84,7 +84,21 @@ export function foldText(text: string): string {
     .toLowerCase();
 }
 
+// Names repeat across every sentence checked; a Unicode pattern with look-behind is not free to build.
+const wordPatterns = new Map<string, RegExp>();
+
 function wordPattern(phrase: string): RegExp {
+  let pattern = wordPatterns.get(phrase);
+  if (pattern === undefined) {
+    pattern = buildWordPattern(phrase);
+    // Bounded for the same reason as any module-level memo in a long-lived dev server.
+    if (wordPatterns.size >= 2000) wordPatterns.clear();
+    wordPatterns.set(phrase, pattern);
+  }
+  return pattern;
+}
+
+function buildWordPattern(phrase: string): RegExp {
   const escaped = foldText(phrase)
     .trim()
     .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
