@@ -59,6 +59,10 @@ export async function profileBuild(repo: string, args: readonly string[], dir: s
   const dist = `${join(repo, 'dist')}/`;
   const originOf = createOriginResolver();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const originAt = (id: number): string => {
+    const frame = byId.get(id)?.callFrame;
+    return frame ? originOf(frame) : '';
+  };
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
 
@@ -72,16 +76,14 @@ export async function profileBuild(repo: string, args: readonly string[], dir: s
     else if (leaf?.functionName === '(garbage collector)') stage = 'garbage collection';
     else if (leaf?.functionName === '(program)') stage = 'native / unattributed';
     for (let cur: number | undefined = id; stage === undefined && cur !== undefined; cur = parent.get(cur)) {
-      const frame = byId.get(cur)?.callFrame;
-      const url = frame ? originOf(frame) : '';
+      const url = originAt(cur);
       if (url.startsWith('node:internal/modules')) stage = 'startup (loading modules)';
       else if (url.startsWith(`file://${dist}`) || url.startsWith(dist)) stage = stageOfUrl(url.replace(/^file:\/\//, '').slice(dist.length));
     }
     // pdf-lib's parser yields to the event loop (waitForTick), and CDP replies arrive as events:
     // their continuations have no briefwright frame on the stack, but only the PDF stage uses them.
     for (let cur: number | undefined = id; stage === undefined && cur !== undefined; cur = parent.get(cur)) {
-      const frame = byId.get(cur)?.callFrame;
-      const url = frame ? originOf(frame) : '';
+      const url = originAt(cur);
       if (url.includes('/node_modules/pdf-lib/')) stage = 'PDF post-processing (pdf-lib)';
       else if (url.includes('/node_modules/puppeteer-core/')) stage = 'PDF: driving Chromium (node side)';
     }

@@ -13,9 +13,10 @@ import { build } from 'rolldown';
  * - puppeteer is bundled too, but not cosmiconfig, which reads its .puppeteerrc: its loaders find
  *   config files relative to their own module file (`__filename`, undefined in a bundle), and it
  *   would pull in typescript, which it only loads for a .ts config. It is a direct dependency (at
- *   puppeteer's range) so that the bundle can always resolve it from dist/bin/. Bundled, puppeteer loads
- *   ≈0.2 s sooner and each CDP message is cheaper (its debug logger is a dynamic import per
- *   message): 200 letters 13.22 → 12.77 s, 20 briefings 5.77 → 5.61 s (alternating runs).
+ *   puppeteer's range) so that the bundle can always resolve it from dist/bin/. Bundled,
+ *   puppeteer loads ≈0.2 s sooner and each CDP message is cheaper (its debug logger is a dynamic
+ *   import per message): 200 letters 13.22 → 12.77 s, 20 briefings 5.77 → 5.61 s (alternating
+ *   runs).
  */
 await build({
   input: {
@@ -30,8 +31,9 @@ await build({
     entryFileNames: '[name].js',
     chunkFileNames: '[name]-[hash].js',
     cleanDir: true,
-    // Maps back to src/*.ts through tsc's own maps: for `node --enable-source-maps` stack traces,
-    // and for the benchmark's profile, which attributes time to the stage a module belongs to.
+    // Maps back to tsc's dist/<stage>/*.js (rolldown does not follow tsc's own maps on to src/):
+    // for `node --enable-source-maps` stack traces, and for the benchmark's profile, which
+    // attributes time to the stage a module belongs to.
     sourcemap: true,
   },
 });
