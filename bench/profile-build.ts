@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { SourceMap } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measureProcess } from './measure-process.js';
 
 /** Where a cold build's wall time went, by pipeline stage. */
@@ -123,17 +123,21 @@ function createOriginResolver(): (frame: CallFrame) => string {
     return maps.get(url);
   };
   return (frame) => {
-    if (!frame.url.startsWith('file://') || !frame.url.includes('/dist/bin/')) return frame.url;
-    const entry = mapOf(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber);
+    // The bundle's chunks are CommonJS, compiled by the code cache's loader: V8 names them by path.
+    const url = frame.url.startsWith('/') ? pathToFileURL(frame.url).href : frame.url;
+    if (!url.startsWith('file://') || !url.includes('/dist/bin/')) return url;
+    const entry = mapOf(url)?.findEntry(frame.lineNumber, frame.columnNumber);
     // Unmapped code is the bundler's runtime (the wrappers that start each bundled CommonJS
     // module, whose lazy compiling V8 charges to them): no module of ours, so the walk goes on to
     // the frame that caused it, as it does through a package's code. An unmapped position is {}.
-    return entry && 'originalSource' in entry ? fileURLToPath(new URL(entry.originalSource, frame.url)) : '';
+    return entry && 'originalSource' in entry ? fileURLToPath(new URL(entry.originalSource, url)) : '';
   };
 }
 
 function stageOfUrl(path: string): string {
   if (postProcessing.test(`/${path}`)) return 'PDF post-processing (pdf-lib)';
+  // Reading the code cache and compiling with it is how modules load.
+  if (path === 'install-compile-cache.js') return 'startup (loading modules)';
   const folder = path.includes('/') ? path.slice(0, path.indexOf('/')) : '';
   return stageOfFolder[folder] ?? 'orchestration (build.ts, cli.ts)';
 }

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { build } from 'rolldown';
 
 /**
@@ -6,7 +7,11 @@ import { build } from 'rolldown';
  * resolving and reading files; bundled, the same code starts in ≈0.2 s. The library
  * (dist/index.js) stays unbundled for hosts that import it.
  *
- * - parse-markdown is an entry of its own: the parser thread imports it by its file name.
+ * - CommonJS, not ES modules: Node 20 can hand V8 a code cache only for scripts it compiles
+ *   through vm.Script, which the CommonJS loader can be taught to do (src/install-compile-cache.ts)
+ *   and the ES module loader cannot. A package.json in dist/bin/ says so to Node.
+ * - parse-markdown is an entry of its own: the parser thread loads it by its file name; so is
+ *   install-compile-cache, which the parser thread requires to join the cache.
  * - Every chunk sits directly in dist/bin/, as deep as tsc's dist/<stage>/ modules, so the paths
  *   they resolve from import.meta.url (../../package.json, ../../templates) stay right.
  * - Run by `npm run compile` after tsc (and by the test setup); prints nothing unless it fails.
@@ -22,12 +27,15 @@ await build({
   input: {
     briefwright: 'dist/cli.js',
     'parse-markdown': 'dist/content/parse-markdown.js',
+    'install-compile-cache': 'dist/install-compile-cache.js',
   },
   platform: 'node',
   external: ['cosmiconfig'],
   output: {
     dir: 'dist/bin',
-    format: 'esm',
+    format: 'cjs',
+    // ES modules are strict, and the code was written and tested as such; CommonJS is not by default.
+    strict: true,
     entryFileNames: '[name].js',
     chunkFileNames: '[name]-[hash].js',
     cleanDir: true,
@@ -37,3 +45,5 @@ await build({
     sourcemap: true,
   },
 });
+// cleanDir emptied dist/bin/ (the code cache in .v8-cache/ with it); the root package.json says "module".
+await writeFile('dist/bin/package.json', `${JSON.stringify({ type: 'commonjs' })}\n`);

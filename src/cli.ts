@@ -7,6 +7,7 @@ import { parseShard, type Shard } from './config/shard.js';
 import { toolVersion } from './config/tool-version.js';
 import { diagnosticFormats, formatDiagnostics, type DiagnosticFormat } from './diagnostics/format-diagnostics.js';
 import type { OutputFormat } from './schema/document-schema.js';
+import { installCompileCache } from './install-compile-cache.js';
 import { tuneV8 } from './tune-v8.js';
 
 // Imports stay small (leaf modules, no zod or unified): a no-change build must answer in well
@@ -373,6 +374,8 @@ async function runExplain(values: Record<string, unknown>, positionals: readonly
 }
 
 tuneV8();
+// After the flags (V8 keys its code cache on them), before the pipeline's chunks are required.
+installCompileCache();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

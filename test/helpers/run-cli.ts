@@ -11,10 +11,10 @@ export interface CliResult {
 /** The bin users run: the bundled CLI the global setup builds (package.json `bin`). */
 export const cliPath = join(repoRoot, 'dist/bin/briefwright.js');
 
-/** Spawns the bin like a user would. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
+/** Spawns the bin like a user would (`bin`: another copy of the bundle, for tests that change it). */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; bin?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
+    const child = spawn(process.execPath, [options.bin ?? cliPath, ...args], {
       cwd: options.cwd ?? repoRoot,
       env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
