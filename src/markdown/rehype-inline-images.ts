@@ -1,14 +1,14 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { toDataUrl } from './asset-url.js';
 import { renderDataOf } from './section-render-data.js';
+import { isElement, walkTree } from './walk-tree.js';
 
 /** After sanitizing: embeds each resolved image as a data: URL (self-contained HTML). */
 export function rehypeInlineImages() {
   return (tree: Root, file: VFile) => {
     const data = renderDataOf(file);
-    visit(tree, 'element', (node) => {
+    walkTree(tree, isElement, (node) => {
       if (node.tagName !== 'img') return;
       const src = node.properties['src'];
       const bytes = typeof src === 'string' ? data.model.assets.get(src) : undefined;

@@ -1,7 +1,8 @@
 import type { Root } from 'hast';
 import rehypeRaw, { type Options } from 'rehype-raw';
 import type { Transformer } from 'unified';
-import { visit } from 'unist-util-visit';
+import type { Node } from 'unist';
+import { EXIT, walkTree } from './walk-tree.js';
 
 /**
  * rehype-raw, run only on trees that hold raw HTML. It re-parses the whole tree through parse5
@@ -13,10 +14,14 @@ export function rehypeRawWhenNeeded(options: Options): Transformer<Root, Root> {
   // Two parameters: a third (`next`) would make unified treat the transformer as asynchronous.
   return (tree, file) => {
     let found = false;
-    visit(tree, 'raw', () => {
+    walkTree(tree, isRaw, () => {
       found = true;
-      return false;
+      return EXIT;
     });
     return found ? (raw(tree, file, () => undefined) as Root) : tree;
   };
+}
+
+function isRaw(node: Node): node is Node & { type: 'raw' } {
+  return node.type === 'raw';
 }

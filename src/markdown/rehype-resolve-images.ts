@@ -1,9 +1,9 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { createDiagnostic, rangeFromPosition } from '../diagnostics/index.js';
 import { resolveProjectPath } from './asset-url.js';
 import { renderDataOf } from './section-render-data.js';
+import { isElement, walkTree } from './walk-tree.js';
 
 /**
  * Before sanitizing: points every `<img>` at a project asset (its path relative to the section
@@ -13,8 +13,8 @@ import { renderDataOf } from './section-render-data.js';
 export function rehypeResolveImages() {
   return (tree: Root, file: VFile) => {
     const data = renderDataOf(file);
-    visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName !== 'img' || !parent || index === undefined) return;
+    walkTree(tree, isElement, (node, index, parent) => {
+      if (node.tagName !== 'img') return;
       const src = node.properties['src'];
       if (typeof src !== 'string' || src === '') return;
       if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^https?:/i.test(src)) return; // data:, javascript:… — the sanitizer removes and reports them

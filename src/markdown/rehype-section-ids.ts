@@ -1,8 +1,9 @@
-import type { Element, Properties, Root } from 'hast';
+import type { Element, Properties, Root, Text } from 'hast';
 import GithubSlugger from 'github-slugger';
-import { visit } from 'unist-util-visit';
+import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { renderDataOf } from './section-render-data.js';
+import { isElement, walkTree } from './walk-tree.js';
 
 const headingTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
@@ -16,7 +17,7 @@ export function rehypeSectionIds() {
     const prefix = `${renderDataOf(file).section.id}--`;
     const slugger = new GithubSlugger();
     const ids = new Set<string>();
-    visit(tree, 'element', (node) => {
+    walkTree(tree, isElement, (node) => {
       if (headingTags.has(node.tagName) && typeof node.properties['id'] !== 'string') {
         node.properties['id'] = slugger.slug(textOf(node)) || 'heading';
       }
@@ -24,7 +25,7 @@ export function rehypeSectionIds() {
       if (typeof id === 'string') ids.add(id);
     });
     const rename = (value: string) => (ids.has(value) ? prefix + value : value);
-    visit(tree, 'element', (node) => {
+    walkTree(tree, isElement, (node) => {
       const props: Properties = node.properties;
       if (typeof props['id'] === 'string') props['id'] = prefix + props['id'];
       const href = props['href'];
@@ -48,8 +49,12 @@ export function rehypeSectionIds() {
 
 function textOf(node: Element): string {
   let out = '';
-  visit(node, 'text', (t) => {
+  walkTree(node, isText, (t) => {
     out += t.value;
   });
   return out;
+}
+
+function isText(node: Node): node is Text {
+  return node.type === 'text';
 }

@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { isElement, walkTree } from './walk-tree.js';
 
 const headingTags = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
@@ -16,13 +16,13 @@ export function rehypeShiftHeadings(options: { top?: number } = {}) {
   const top = options.top ?? 3;
   return (tree: Root) => {
     let min = 7;
-    visit(tree, 'element', (node) => {
+    walkTree(tree, isElement, (node) => {
       const d = depthOf(node);
       if (d > 0) min = Math.min(min, d);
     });
     if (min === 7 || min === top) return;
     const shift = top - min;
-    visit(tree, 'element', (node) => {
+    walkTree(tree, isElement, (node) => {
       const d = depthOf(node);
       if (d > 0) node.tagName = `h${Math.min(6, Math.max(1, d + shift))}`;
     });

@@ -1,8 +1,9 @@
-import type { Root } from 'mdast';
+import type { BriefwrightRef, Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
-import { SKIP, visit } from 'unist-util-visit';
+import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { renderDataOf } from './section-render-data.js';
+import { SKIP, walkTree } from './walk-tree.js';
 
 /**
  * Replaces `:fact[id]` / `:cite[id]` directives with opaque `briefwrightRef` nodes. They pass
@@ -11,16 +12,20 @@ import { renderDataOf } from './section-render-data.js';
 export function remarkFactRefs() {
   return (tree: Root, file: VFile) => {
     const data = renderDataOf(file);
-    visit(tree, 'textDirective', (node: TextDirective, index, parent) => {
-      if (!parent || index === undefined) return;
+    walkTree(tree, isTextDirective, (node, index, parent) => {
       if (node.name !== 'fact' && node.name !== 'cite') return;
       const id = textOf(node).trim();
       const show = node.attributes?.['show'] === 'statement' ? 'statement' : 'value';
       data.refs.push({ kind: node.name, id, show });
-      parent.children.splice(index, 1, { type: 'briefwrightRef', index: data.refs.length - 1 });
-      return [SKIP, index + 1];
+      const ref: BriefwrightRef = { type: 'briefwrightRef', index: data.refs.length - 1 };
+      parent.children.splice(index, 1, ref);
+      return SKIP;
     });
   };
+}
+
+function isTextDirective(node: Node): node is TextDirective {
+  return node.type === 'textDirective';
 }
 
 function textOf(node: { children?: unknown[]; value?: unknown }): string {
