@@ -25,7 +25,7 @@ interface CpuProfile {
 }
 
 /** Files of src/pdf that work on the printed bytes, not on the browser. */
-const postProcessing = /\/pdf\/(finalize-pdf|renumber-structure-ids|set-pdf-metadata|read-destination-pages|toc-pages)\.js$/;
+const postProcessing = /\/pdf\/(load-pdf|finalize-pdf|repair-outline-titles|renumber-structure-ids|set-pdf-metadata|read-destination-pages|toc-pages)\.js$/;
 
 const stageOfFolder: Readonly<Record<string, string>> = {
   config: 'load (config, files, YAML, Markdown parse)',

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'puppeteer';
 import { externalizeFonts } from './externalize-fonts.js';
-import { finalizePdf, loadPdf } from './finalize-pdf.js';
+import { finalizePdf } from './finalize-pdf.js';
+import { loadPdf } from './load-pdf.js';
 import { printPage, type PrintFailure } from './print-page.js';
 import { readDestinationPages } from './read-destination-pages.js';
 import { readHeadingTexts } from './read-heading-texts.js';

@@ -1,12 +1,11 @@
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { UnparsedObject } from './load-pdf.js';
 
+// Made once: PDFName.of decodes its argument with a regular expression on every call.
 const ID = PDFName.of('ID');
 const HEADERS = PDFName.of('Headers');
-const K = PDFName.of('K');
 const A = PDFName.of('A');
 const ID_TREE = PDFName.of('IDTree');
-// Made once: PDFName.of decodes its argument with a regular expression on every call, and
-// isStructureElement runs for every node of the structure tree.
 const TYPE = PDFName.of('Type');
 const S = PDFName.of('S');
 const STRUCT_ELEM = PDFName.of('StructElem');
@@ -15,21 +14,26 @@ const STRUCT_ELEM = PDFName.of('StructElem');
  * Why: Chromium names tagged-structure elements after Blink DOM node ids (`node00000014`), a
  * counter shared by the tabs of one renderer process. With two or more tabs printing at once,
  * the same document gets different ids depending on what else was being printed (measured),
- * so the bytes differ between builds. Renaming them by their order in the structure tree makes
- * them a function of the document alone. The /Headers references of table cells (in their
- * attribute objects) and the /IDTree name tree are rewritten to match. Returns how many ids were renamed.
+ * so the bytes differ between builds. Renaming them in object-number order makes them a
+ * function of the document alone: Chromium numbers objects in the order it writes them, which
+ * the document decides (the saved file keeps those numbers, and is byte-identical from build
+ * to build). The /Headers references of table cells (in their attribute objects) and the
+ * /IDTree name tree are rewritten to match. Returns how many ids were renamed.
+ *
+ * Only objects that mention /ID or /Headers are looked at: a lazily loaded file (load-pdf.ts)
+ * then parses the few dozen table cells of its structure tree, not its hundreds of elements.
  */
 export function renumberStructureIds(pdf: PDFDocument): number {
   const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
   if (!root) return 0;
-  const elements = structureElementsInOrder(pdf, root);
+  const { elements, headers } = findIdsAndHeaders(pdf);
   const renamed = new Map<string, string>();
-  const holders: { element: PDFDict; ref: PDFRef | undefined; id: string }[] = [];
+  const holders: { ref: PDFRef; id: string }[] = [];
   for (const { element, ref } of elements) {
     const id = textOf(element.get(ID));
     if (id === undefined || renamed.has(id)) continue;
     renamed.set(id, structureId(renamed.size + 1));
-    holders.push({ element, ref, id });
+    holders.push({ ref, id });
   }
   if (renamed.size === 0) return 0;
 
@@ -37,16 +41,41 @@ export function renumberStructureIds(pdf: PDFDocument): number {
     const id = textOf(element.get(ID));
     const next = id === undefined ? undefined : renamed.get(id);
     if (next !== undefined) element.set(ID, PDFString.of(next));
-    for (const headers of headerArrays(pdf, element)) {
-      for (let i = 0; i < headers.size(); i++) {
-        const header = textOf(headers.lookup(i));
-        const renamedHeader = header === undefined ? undefined : renamed.get(header);
-        if (renamedHeader !== undefined) headers.set(i, PDFString.of(renamedHeader));
-      }
+  }
+  for (const array of headers) {
+    for (let i = 0; i < array.size(); i++) {
+      const header = textOf(array.lookup(i));
+      const renamedHeader = header === undefined ? undefined : renamed.get(header);
+      if (renamedHeader !== undefined) array.set(i, PDFString.of(renamedHeader));
     }
   }
   rebuildIdTree(pdf, root, holders.map(({ ref, id }) => ({ ref, id: renamed.get(id)! })));
   return renamed.size;
+}
+
+const ID_TOKEN = new TextEncoder().encode('/ID');
+const HEADERS_TOKEN = new TextEncoder().encode('/Headers');
+
+/**
+ * The structure elements (indirect objects, as Chromium writes every one) in object-number
+ * order, and every /Headers array: in a cell's inline attribute objects, or in an attribute
+ * object of its own.
+ */
+function findIdsAndHeaders(pdf: PDFDocument): { elements: { element: PDFDict; ref: PDFRef }[]; headers: Set<PDFArray> } {
+  const elements: { element: PDFDict; ref: PDFRef }[] = [];
+  const headers = new Set<PDFArray>();
+  for (const [ref, object] of pdf.context.enumerateIndirectObjects()) {
+    if (object instanceof UnparsedObject && !object.mentions(ID_TOKEN) && !object.mentions(HEADERS_TOKEN)) continue;
+    const dict = pdf.context.lookup(ref);
+    if (!(dict instanceof PDFDict)) continue;
+    if (isStructureElement(dict)) {
+      elements.push({ element: dict, ref });
+      for (const array of headerArrays(pdf, dict)) headers.add(array);
+    }
+    const own = dict.lookupMaybe(HEADERS, PDFArray);
+    if (own) headers.add(own);
+  }
+  return { elements, headers };
 }
 
 /**
@@ -72,28 +101,6 @@ export function structureId(index: number): string {
   return `node${String(index).padStart(8, '0')}`;
 }
 
-/** Depth-first, children in /K order: the reading order of the tagged content. */
-function structureElementsInOrder(pdf: PDFDocument, root: PDFDict): { element: PDFDict; ref: PDFRef | undefined }[] {
-  const out: { element: PDFDict; ref: PDFRef | undefined }[] = [];
-  const seen = new Set<PDFDict>();
-  const visit = (value: PDFObject | undefined) => {
-    if (value === undefined) return;
-    const ref = value instanceof PDFRef ? value : undefined;
-    const resolved = ref ? pdf.context.lookup(ref) : value;
-    if (resolved instanceof PDFArray) {
-      for (let i = 0; i < resolved.size(); i++) visit(resolved.get(i));
-      return;
-    }
-    // Marked-content references (/MCR) and object references (/OBJR) are leaves, not elements.
-    if (!(resolved instanceof PDFDict) || seen.has(resolved) || !isStructureElement(resolved)) return;
-    seen.add(resolved);
-    out.push({ element: resolved, ref });
-    visit(resolved.get(K));
-  };
-  visit(root.get(K));
-  return out;
-}
-
 function isStructureElement(dict: PDFDict): boolean {
   const type = dict.get(TYPE);
   // /Type is optional on structure elements (PDF 32000 table 323); /S is required.
@@ -104,7 +111,7 @@ function isStructureElement(dict: PDFDict): boolean {
  * Replaces the /IDTree with one flat, sorted leaf held by the tree's existing root object (its
  * old kid nodes are dropped), so lookups by the new ids work.
  */
-function rebuildIdTree(pdf: PDFDocument, root: PDFDict, entries: { ref: PDFRef | undefined; id: string }[]): void {
+function rebuildIdTree(pdf: PDFDocument, root: PDFDict, entries: { ref: PDFRef; id: string }[]): void {
   const treeRef = root.get(ID_TREE);
   if (treeRef === undefined) return;
   const tree = treeRef instanceof PDFRef ? pdf.context.lookup(treeRef) : treeRef;
@@ -112,8 +119,6 @@ function rebuildIdTree(pdf: PDFDocument, root: PDFDict, entries: { ref: PDFRef |
   for (const kid of nameTreeNodes(pdf, tree, 0)) pdf.context.delete(kid);
   const names = PDFArray.withContext(pdf.context);
   for (const { ref, id } of [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    // An element without an indirect ref cannot be named by a tree entry; Chromium never writes one.
-    if (!ref) continue;
     names.push(PDFString.of(id));
     names.push(ref);
   }

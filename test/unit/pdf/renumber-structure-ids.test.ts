@@ -28,7 +28,7 @@ async function taggedTable(firstNodeId: number): Promise<{ pdf: PDFDocument; th:
 const text = (v: unknown) => (v instanceof PDFString ? v.decodeText() : undefined);
 
 describe('renumberStructureIds', () => {
-  it('renames ids in tree order and rewrites /Headers and /IDTree to match', async () => {
+  it('renames ids in object-number order and rewrites /Headers and /IDTree to match', async () => {
     const { pdf, th, td } = await taggedTable(42);
     expect(renumberStructureIds(pdf)).toBe(2);
     const lookup = (ref: PDFRef) => pdf.context.lookup(ref, PDFDict);
@@ -50,6 +50,16 @@ describe('renumberStructureIds', () => {
     };
     const [a, b] = [await save(14), await save(15)];
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it('numbers by object number, Chromium’s order of writing, not by the ids it had', async () => {
+    const pdf = await PDFDocument.create({ updateMetadata: false });
+    const ctx = pdf.context;
+    const first = ctx.register(ctx.obj({ Type: 'StructElem', S: 'TH', ID: PDFString.of(structureId(90)) }));
+    const second = ctx.register(ctx.obj({ Type: 'StructElem', S: 'TH', ID: PDFString.of(structureId(26)) }));
+    pdf.catalog.set(PDFName.of('StructTreeRoot'), ctx.register(ctx.obj({ Type: 'StructTreeRoot', K: [second, first] })));
+    expect(renumberStructureIds(pdf)).toBe(2);
+    expect([first, second].map((r) => text(pdf.context.lookup(r, PDFDict).get(PDFName.of('ID'))))).toEqual(['node00000001', 'node00000002']);
   });
 
   it('leaves untagged PDFs alone', async () => {
