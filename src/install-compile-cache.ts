@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { constants, Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
 
-/** This module's own file: the Markdown thread requires it by name to read the same cache. */
-export const compileCacheModule = fileURLToPath(import.meta.url);
+/** The bundle's folder: the one module files are cached for. */
+const folder = dirname(fileURLToPath(import.meta.url));
 
 /** Node's CommonJS loader method that compiles and runs one file; not in @types/node. */
 interface CompilingModule {
@@ -15,11 +15,6 @@ interface CompilingModule {
 }
 
 let installed = false;
-
-/** Whether installCompileCache took effect in this thread (the Markdown thread asks). */
-export function compileCacheInstalled(): boolean {
-  return installed;
-}
 
 /**
  * V8's code cache for the command line's bundle: the bytecode of every function a run compiled,
@@ -42,15 +37,14 @@ export function compileCacheInstalled(): boolean {
  *   renamed, so a reader never sees half of one.
  * - Off with `--enable-source-maps` (Node maps stack traces only for code its own loader
  *   compiled) and when NODE_DISABLE_COMPILE_CACHE is set, as Node's own cache honours it.
- * - Only the main thread writes: a worker is stopped before it could. The Markdown thread reads
- *   what the main thread wrote for the parser's chunk, which both run.
+ * - The main thread only: the Markdown thread loaded and parsed no faster with the cache the main
+ *   thread wrote for the parser's chunk (60 sections, 5 runs each way), so it does not use it.
  *
  * Call after V8's flags are set (tuneV8): V8 keys its code cache on them.
  */
 export function installCompileCache(): void {
-  if (installed || process.sourceMapsEnabled || process.env['NODE_DISABLE_COMPILE_CACHE']) return;
+  if (installed || !isMainThread || process.sourceMapsEnabled || process.env['NODE_DISABLE_COMPILE_CACHE']) return;
   installed = true;
-  const folder = dirname(compileCacheModule);
   const cacheFolder = join(folder, '.v8-cache');
   const unwritten: { script: Script; file: string }[] = [];
   const loader = Module.prototype as unknown as CompilingModule;
@@ -72,7 +66,7 @@ export function installCompileCache(): void {
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
   };
 
-  if (isMainThread) process.once('exit', () => unwritten.forEach(({ script, file }) => writeCache(file, script.createCachedData())));
+  process.once('exit', () => unwritten.forEach(({ script, file }) => writeCache(file, script.createCachedData())));
 }
 
 function cacheKey(source: string): string {

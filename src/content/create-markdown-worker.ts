@@ -1,7 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Root } from 'mdast';
-import { compileCacheInstalled, compileCacheModule } from '../install-compile-cache.js';
 
 export type WorkerParseResult =
   | { readonly ok: true; readonly tree: Root }
@@ -33,22 +31,11 @@ function parserModuleUrl(): string {
   return new URL(here.endsWith('.ts') ? '../../dist/content/parse-markdown.js' : './parse-markdown.js', here).href;
 }
 
-/**
- * The worker's program: a data: URL module, so there is no worker file to locate or bundle. When
- * the command line runs from its CommonJS bundle with the compile cache on, the thread joins the
- * cache and requires the parser, so it does not compile the parser's code again either.
- */
+/** The worker's program: a data: URL module, so there is no worker file to locate or bundle. */
 function workerSource(): string {
-  const parser = parserModuleUrl();
-  const load = compileCacheInstalled()
-    ? `import { createRequire } from 'node:module';
-const require = createRequire(${JSON.stringify(compileCacheModule)});
-require(${JSON.stringify(compileCacheModule)}).installCompileCache();
-const { parseMarkdown } = require(${JSON.stringify(fileURLToPath(parser))});`
-    : `const { parseMarkdown } = await import(${JSON.stringify(parser)});`;
   return `
 import { parentPort } from 'node:worker_threads';
-${load}
+const { parseMarkdown } = await import(${JSON.stringify(parserModuleUrl())});
 parentPort.on('message', (text) => {
   try {
     parentPort.postMessage({ ok: true, tree: parseMarkdown(text) });
