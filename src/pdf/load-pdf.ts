@@ -1,4 +1,4 @@
-import { ParseSpeeds, PDFContext, PDFDict, PDFDocument, PDFName, PDFObject, PDFObjectParser, PDFRef } from 'pdf-lib';
+import { ParseSpeeds, PDFContext, PDFDict, PDFDocument, PDFInvalidObject, PDFName, PDFObject, PDFObjectParser, PDFRef } from 'pdf-lib';
 
 /**
  * An object of the loaded file that nothing has looked at yet: its bytes, between `N G obj` and
@@ -51,7 +51,16 @@ export class UnparsedObject extends PDFObject {
  * 5-page briefing spent more time waiting than parsing, so it parses at full speed here.
  */
 export async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
-  return loadLazily(bytes) ?? PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  return tryLoadLazily(bytes) ?? PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+}
+
+function tryLoadLazily(bytes: Uint8Array): PDFDocument | undefined {
+  try {
+    return loadLazily(bytes);
+  } catch {
+    // A trailer or catalog pdf-lib's parser cannot read: the whole-file load decides what to do.
+    return undefined;
+  }
 }
 
 /** pdf-lib's object parser, with the members it keeps out of its typings. */
@@ -147,7 +156,13 @@ class LazyObjectTable extends Map<PDFRef, PDFObject> {
   override get(ref: PDFRef): PDFObject | undefined {
     const object = super.get(ref);
     if (!(object instanceof UnparsedObject)) return object;
-    const parsed = (PDFObjectParser.forBytes(object.bytes, this.#context) as unknown as ObjectParser).parseObject();
+    let parsed: PDFObject;
+    try {
+      parsed = (PDFObjectParser.forBytes(object.bytes, this.#context) as unknown as ObjectParser).parseObject();
+    } catch {
+      // What pdf-lib's whole-file load makes of an object it cannot parse: its bytes, kept as they are.
+      parsed = PDFInvalidObject.of(object.bytes);
+    }
     super.set(ref, parsed);
     return parsed;
   }

@@ -1,4 +1,4 @@
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFInvalidObject, PDFName, PDFRawStream, PDFString, type PDFObject } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { loadPdf, UnparsedObject } from '../../../src/pdf/load-pdf.js';
 
@@ -47,6 +47,19 @@ describe('loadPdf', () => {
     // An untouched object is copied, not re-serialized: its bytes are in the output as they were.
     const unparsed = (await loadPdf(bytes)).context.enumerateIndirectObjects().find(([, o]) => o instanceof UnparsedObject)![1] as UnparsedObject;
     expect(Buffer.from(saved).indexOf(Buffer.from(unparsed.bytes))).toBeGreaterThan(0);
+  });
+
+  it('keeps an object it cannot parse as its bytes, as the whole-file load does', async () => {
+    const bytes = Buffer.from(await samplePdf());
+    const at = bytes.toString('latin1').indexOf('/Type /Note');
+    const broken = bytes.toString('latin1').lastIndexOf('<<', at);
+    bytes.write('))', broken, 'latin1');
+    const pdf = await loadPdf(new Uint8Array(bytes));
+    const note = pdf.catalog.get(PDFName.of('Note'));
+    expect(pdf.context.lookup(note)).toBeInstanceOf(PDFInvalidObject);
+    const saved = Buffer.from(await pdf.save({ useObjectStreams: false }));
+    expect(saved.toString('latin1')).toContain('))\n/Type /Note');
+    expect((await PDFDocument.load(saved)).getPageCount()).toBe(2);
   });
 
   it('loads any other file whole: object streams, an incremental update, a damaged table', async () => {
