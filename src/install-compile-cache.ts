@@ -40,6 +40,10 @@ let installed = false;
  * - The main thread only: the Markdown thread loaded and parsed no faster with the cache the main
  *   thread wrote for the parser's chunk (60 sections, 5 runs each way), so it does not use it.
  *
+ * - It writes files outside pdf/ and output/ (DESIGN.md §2): those hold the build's writes to the
+ *   project; this is the installed tool's own cache, written by the command line's start-up, never
+ *   into the project.
+ *
  * Call after V8's flags are set (tuneV8): V8 keys its code cache on them.
  */
 export function installCompileCache(): void {
