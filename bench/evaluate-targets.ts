@@ -29,22 +29,13 @@ export function evaluateTargets(summaries: ReadonlyMap<string, ScenarioSummary>,
   judge(
     '≥2× md-to-pdf throughput on the briefings',
     ['bw-briefings-pdf', 'md2pdf-briefings'],
-    (bw, peer) => {
-      const ratio = bw.docsPerSecond / peer.docsPerSecond;
-      return { measured: `${times(ratio)} (md-to-pdf produced ${peer.produced}/${peer.documents})`, pass: ratio >= 2 && bw.produced === bw.documents };
-    },
+    (bw, peer) => againstPeer(bw, peer, 2),
     ['md2pdf-briefings'],
   );
   judge(
     '≥5× md-to-pdf throughput on the letters, every letter produced',
     ['bw-letters-pdf', 'md2pdf-letters'],
-    (bw, peer) => {
-      const ratio = bw.docsPerSecond / peer.docsPerSecond;
-      return {
-        measured: `${times(ratio)} (briefwright produced ${bw.produced}/${bw.documents}, md-to-pdf ${peer.produced}/${peer.documents})`,
-        pass: ratio >= 5 && bw.produced === bw.documents,
-      };
-    },
+    (bw, peer) => againstPeer(bw, peer, 5),
     ['md2pdf-letters'],
   );
   judge('≥24 letters/s on 2 cores', ['bw-letters-pdf'], (bw) => ({ measured: `${bw.docsPerSecond.toFixed(1)} letters/s`, pass: bw.docsPerSecond >= 24 }));
@@ -62,6 +53,23 @@ export function evaluateTargets(summaries: ReadonlyMap<string, ScenarioSummary>,
 }
 
 /** A throughput ratio; against a peer that produced nothing it is unbounded. */
+/**
+ * Throughput against a peer, judged twice: at the medians, like every row, and against the
+ * peer's fastest round that produced every document, if it had one. md-to-pdf is bimodal (it
+ * times out and drops files in some rounds); a median taken in its failing mode passed a target
+ * that briefwright missed against its working rounds, so both must hold. A peer that never
+ * produced everything is judged by the median alone: that is the throughput it delivers.
+ */
+function againstPeer(bw: ScenarioSummary, peer: ScenarioSummary, factor: number): { measured: string; pass: boolean } {
+  const ratio = bw.docsPerSecond / peer.docsPerSecond;
+  const healthy = peer.bestCompleteMs === undefined ? undefined : peer.bestCompleteMs / bw.medianMs;
+  const rounds = healthy === undefined ? 'no complete round' : `${times(healthy)} against its fastest complete round`;
+  return {
+    measured: `${times(ratio)} (briefwright produced ${bw.produced}/${bw.documents}, md-to-pdf ${peer.produced}/${peer.documents}; ${rounds})`,
+    pass: ratio >= factor && (healthy === undefined || healthy >= factor) && bw.produced === bw.documents,
+  };
+}
+
 function times(ratio: number): string {
   return Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'unbounded';
 }

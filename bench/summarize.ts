@@ -21,6 +21,8 @@ export interface ScenarioSummary {
   readonly floor: string | undefined;
   /** True when any run exited non-zero with nothing produced. */
   readonly failed: boolean;
+  /** The fastest run that exited 0 with every document produced; undefined when none did. */
+  readonly bestCompleteMs: number | undefined;
 }
 
 export function summarize(scenario: Scenario, records: readonly RunRecord[]): ScenarioSummary {
@@ -40,7 +42,12 @@ export function summarize(scenario: Scenario, records: readonly RunRecord[]): Sc
     docsPerSecond: produced / (medianMs / 1000),
     floor: scenario.floor,
     failed: records.some((r) => r.exitCode !== 0 && r.produced === 0),
+    bestCompleteMs: minimum(records.filter((r) => r.exitCode === 0 && r.produced === scenario.documents).map((r) => r.ms)),
   };
+}
+
+function minimum(values: readonly number[]): number | undefined {
+  return values.length === 0 ? undefined : Math.min(...values);
 }
 
 export function median(values: readonly number[]): number {
