@@ -1,7 +1,9 @@
-import type { Element, Root, RootContent } from 'hast';
+import type { BriefwrightRef, Element, Root } from 'hast';
+import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { createDiagnostic, rangeFromPosition } from '../diagnostics/index.js';
 import { renderDataOf } from './section-render-data.js';
+import { SKIP, walkTree } from './walk-tree.js';
 
 export const refPlaceholderTag = 'bw-ref';
 
@@ -13,38 +15,35 @@ export const refPlaceholderTag = 'bw-ref';
 export function rehypeStashRefs() {
   return (tree: Root, file: VFile) => {
     const data = renderDataOf(file);
-    const walk = (parent: { children: RootContent[] }) => {
-      for (let i = 0; i < parent.children.length; i++) {
-        const node = parent.children[i]!;
-        if (node.type === 'briefwrightRef') {
-          const placeholder: Element = {
-            type: 'element',
-            tagName: refPlaceholderTag,
-            properties: { dataBwIndex: String(node.index) },
-            children: [],
-          };
-          parent.children[i] = placeholder;
-        } else if (node.type === 'element') {
-          if (node.tagName === refPlaceholderTag) {
-            const range = rangeFromPosition(node.position);
-            if (range) {
-              data.report(
-                createDiagnostic('html-unsafe', {
-                  file: data.section.path,
-                  range,
-                  message: `Removed \`<${refPlaceholderTag}>\` element`,
-                  hint: 'Reference facts with `:fact[id]` and sources with `:cite[id]`.',
-                }),
-              );
-            }
-            parent.children.splice(i, 1);
-            i--;
-            continue;
-          }
-          walk(node);
-        }
+    walkTree(tree, isRefOrElement, (node, index, parent) => {
+      if (node.type === 'briefwrightRef') {
+        const placeholder: Element = {
+          type: 'element',
+          tagName: refPlaceholderTag,
+          properties: { dataBwIndex: String(node.index) },
+          children: [],
+        };
+        parent.children[index] = placeholder;
+        return SKIP;
       }
-    };
-    walk(tree);
+      if (node.tagName !== refPlaceholderTag) return undefined;
+      const range = rangeFromPosition(node.position);
+      if (range) {
+        data.report(
+          createDiagnostic('html-unsafe', {
+            file: data.section.path,
+            range,
+            message: `Removed \`<${refPlaceholderTag}>\` element`,
+            hint: 'Reference facts with `:fact[id]` and sources with `:cite[id]`.',
+          }),
+        );
+      }
+      parent.children.splice(index, 1);
+      return index;
+    });
   };
+}
+
+function isRefOrElement(node: Node): node is BriefwrightRef | Element {
+  return node.type === 'briefwrightRef' || node.type === 'element';
 }
