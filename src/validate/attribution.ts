@@ -137,7 +137,6 @@ function containsWords(folded: string, phrase: string): boolean {
   return false;
 }
 
-
 /**
  * The names a sentence may use for whoever a fact is attributed to: the full `attributed_to`
  * and its first word ("Anthropic" for "Anthropic PBC"), unless that word is a bare article.
