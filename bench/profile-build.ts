@@ -80,8 +80,8 @@ export async function profileBuild(repo: string, args: readonly string[], dir: s
       if (url.startsWith('node:internal/modules')) stage = 'startup (loading modules)';
       else if (url.startsWith(`file://${dist}`) || url.startsWith(dist)) stage = stageOfUrl(url.replace(/^file:\/\//, '').slice(dist.length));
     }
-    // pdf-lib's parser yields to the event loop (waitForTick), and CDP replies arrive as events:
-    // their continuations have no briefwright frame on the stack, but only the PDF stage uses them.
+    // pdf-lib's save is asynchronous, and CDP replies arrive as events: their continuations have
+    // no briefwright frame on the stack, but only the PDF stage uses them.
     for (let cur: number | undefined = id; stage === undefined && cur !== undefined; cur = parent.get(cur)) {
       const url = originAt(cur);
       if (url.includes('/node_modules/pdf-lib/')) stage = 'PDF post-processing (pdf-lib)';
