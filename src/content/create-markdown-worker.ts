@@ -47,35 +47,41 @@ parentPort.postMessage('ready');
 `;
 }
 
-let prestarted: Promise<Worker> | undefined;
+/** A thread being started: it takes texts at once, and says when its parser is loaded. */
+interface Spawned {
+  readonly worker: Worker;
+  /** Resolves when the parser is loaded; rejects if the thread cannot start. */
+  readonly ready: Promise<void>;
+}
+
+let prestarted: Spawned | undefined;
 
 /**
  * Starts a parser thread now, for the next createMarkdownWorker to take: its module loading
- * (about 0.3 s) then overlaps the main thread's own. Unreferenced until taken, so an unused one
+ * (about 0.1 s) then overlaps the main thread's own. Unreferenced until taken, so an unused one
  * never keeps the process alive.
  */
 export function prestartMarkdownWorker(): void {
   if (prestarted) return;
   prestarted = spawnWorker();
-  prestarted.then(
-    (w) => w.unref(),
-    () => undefined,
-  );
+  prestarted.worker.unref();
+  prestarted.ready.catch(() => undefined);
 }
 
-function spawnWorker(): Promise<Worker> {
-  return new Promise((resolve, reject) => {
-    const w = new Worker(new URL(`data:text/javascript,${encodeURIComponent(workerSource())}`), {
-      resourceLimits: { maxOldGenerationSizeMb: 512 },
-    });
-    const onError = (error: Error) => reject(error);
-    w.once('error', onError);
-    w.once('message', (message: unknown) => {
-      w.off('error', onError);
-      if (message === 'ready') resolve(w);
+function spawnWorker(): Spawned {
+  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(workerSource())}`), {
+    resourceLimits: { maxOldGenerationSizeMb: 512 },
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    // Left on once ready (rejecting then does nothing): a crash between the greeting and the
+    // owner's own listener must not become an unhandled 'error' event.
+    worker.once('error', reject);
+    worker.once('message', (message: unknown) => {
+      if (message === 'ready') resolve();
       else reject(new Error(`Markdown worker sent ${String(message)} before it was ready`));
     });
   });
+  return { worker, ready };
 }
 
 /** A text waiting for its tree. */
@@ -97,20 +103,20 @@ interface Job {
  */
 export function createMarkdownWorker(options: MarkdownWorkerOptions): MarkdownWorker {
   const jobs: Job[] = [];
+  /** The thread parsing, once it is ready. */
   let current: Worker | undefined;
+  /** The thread starting: it has every text asked for so far, and no deadline runs yet. */
+  let pending: Worker | undefined;
   let starting: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   const outstanding = new Set<Promise<WorkerParseResult>>();
 
-  const start = (): Promise<Worker> => {
-    const prestartedWorker = prestarted;
+  /** The prestarted thread if there is one (then the first thread only), else a new one. */
+  const take = (): Spawned => {
+    const spawned = prestarted ?? spawnWorker();
     prestarted = undefined;
-    return prestartedWorker
-      ? prestartedWorker.then((w) => w.ref()).then(
-          () => prestartedWorker,
-          () => spawnWorker(),
-        )
-      : spawnWorker();
+    spawned.worker.ref();
+    return spawned;
   };
 
   /** Starts the deadline of the job the thread is on (the first one waiting). */
@@ -119,7 +125,9 @@ export function createMarkdownWorker(options: MarkdownWorkerOptions): MarkdownWo
     timer = jobs.length === 0 ? undefined : setTimeout(() => abandon({ ok: false, reason: 'timeout', message: `parsing took longer than ${options.timeoutMs} ms` }), options.timeoutMs);
   };
 
-  const onMessage = (result: WorkerParseResult) => {
+  const onMessage = (result: WorkerParseResult | 'ready') => {
+    // The thread's greeting, which `ready` answers.
+    if (result === 'ready') return;
     jobs.shift()?.resolve(result);
     armDeadline();
   };
@@ -146,18 +154,31 @@ export function createMarkdownWorker(options: MarkdownWorkerOptions): MarkdownWo
 
   const ensureStarted = () => {
     if (current || starting) return;
-    starting = start().then(
-      (w) => {
+    const { worker: w, ready } = take();
+    // Texts go to the thread at once, before it is ready: they wait in its port, and it parses
+    // as soon as its parser is loaded even while this thread is busy (loading the pipeline's
+    // modules, ≈0.2 s, used to hold back the first parse until it was done). Its trees are
+    // taken from the first message on, so none can come before the listener.
+    for (const job of jobs) w.postMessage(job.text);
+    pending = w;
+    w.on('message', onMessage);
+    starting = ready.then(
+      () => {
+        // Closed while it started: it is already stopped.
+        if (pending !== w) return;
         starting = undefined;
+        pending = undefined;
         current = w;
-        w.on('message', onMessage);
         w.once('error', onError);
         w.once('exit', onExit);
-        for (const job of jobs) w.postMessage(job.text);
         armDeadline();
       },
       (error: unknown) => {
+        if (pending !== w) return;
         starting = undefined;
+        pending = undefined;
+        w.off('message', onMessage);
+        void w.terminate();
         // No thread can start: an environment problem, not the content's.
         for (const job of jobs.splice(0)) job.reject(error);
       },
@@ -171,7 +192,8 @@ export function createMarkdownWorker(options: MarkdownWorkerOptions): MarkdownWo
         if (current) {
           current.postMessage(text);
           if (jobs.length === 1) armDeadline();
-        } else ensureStarted();
+        } else if (pending) pending.postMessage(text);
+        else ensureStarted();
       });
       outstanding.add(result);
       const forget = () => outstanding.delete(result);
@@ -179,8 +201,20 @@ export function createMarkdownWorker(options: MarkdownWorkerOptions): MarkdownWo
       return result;
     },
     async close({ discard = false } = {}) {
-      if (discard) for (const job of jobs.splice(0)) job.resolve({ ok: false, reason: 'failed', message: 'the parser was closed' });
-      else await Promise.allSettled([...outstanding]);
+      if (discard) {
+        for (const job of jobs.splice(0)) job.resolve({ ok: false, reason: 'failed', message: 'the parser was closed' });
+        // A thread still starting is stopped now, not once ready: a no-change build that never
+        // needed it would wait ≈0.1 s for its start-up.
+        const starter = pending;
+        if (starter) {
+          pending = undefined;
+          starting = undefined;
+          starter.off('message', onMessage);
+          starter.on('error', () => undefined);
+          await starter.terminate();
+          return;
+        }
+      } else await Promise.allSettled([...outstanding]);
       await starting;
       clearTimeout(timer);
       const w = current;
