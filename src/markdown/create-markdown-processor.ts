@@ -6,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Diagnostic } from '../diagnostics/index.js';
+import { cloneTree } from './clone-tree.js';
 import type { Model, SectionEntity } from '../schema/model.js';
 import { rehypeExpandRefs } from './rehype-expand-refs.js';
 import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.js';
@@ -77,7 +78,7 @@ export function createMarkdownProcessor(): MarkdownProcessor {
       };
       const file = new VFile({ path: section.path, data: { briefwright: data } });
       // The parsed tree belongs to the model and may be rendered again (dev server): work on a copy.
-      const tree = processor.runSync(structuredClone(section.tree) as MdastRoot, file) as HastRoot;
+      const tree = processor.runSync(cloneTree(section.tree) as MdastRoot, file) as HastRoot;
       const html = processor.stringify(tree, file);
       return {
         id: section.id,

@@ -5,6 +5,7 @@ import { toHast } from 'mdast-util-to-hast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { cloneTree } from './clone-tree.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
 /**
@@ -31,7 +32,7 @@ export function renderInlineMarkdown(text: string): ElementContent[] {
     rendered.set(text, children);
   }
   // A copy: callers put the nodes into their own trees, which later steps may change.
-  return structuredClone(children);
+  return cloneTree(children);
 }
 
 function renderUncached(text: string): ElementContent[] {
