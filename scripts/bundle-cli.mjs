@@ -10,7 +10,8 @@ import { build } from 'rolldown';
  * - CommonJS, not ES modules: Node 20 can hand V8 a code cache only for scripts it compiles
  *   through vm.Script, which the CommonJS loader can be taught to do (src/install-compile-cache.ts)
  *   and the ES module loader cannot. A package.json in dist/bin/ says so to Node.
- * - parse-markdown is an entry of its own: the parser thread imports it by its file name.
+ * - parse-markdown and read-output are entries of their own: the Markdown thread and the output
+ *   reader's thread import them by their file names.
  * - Every chunk sits directly in dist/bin/, as deep as tsc's dist/<stage>/ modules, so the paths
  *   they resolve from import.meta.url (../../package.json, ../../templates) stay right.
  * - Run by `npm run compile` after tsc (and by the test setup); prints nothing unless it fails.
@@ -26,6 +27,7 @@ await build({
   input: {
     briefwright: 'dist/cli.js',
     'parse-markdown': 'dist/content/parse-markdown.js',
+    'read-output': 'dist/verify/read-output.js',
   },
   platform: 'node',
   external: ['cosmiconfig'],

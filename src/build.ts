@@ -2,16 +2,17 @@ import { loadConfig, toolName, toolVersion, type BuildOptions, type Config } fro
 import { matchesAny } from './config/match-ids.js';
 import { selectShard } from './config/shard.js';
 import { hashText, openBuildCache, type BuildCache, type BuildUnit, type FinishedUnit, type ReusedUnit } from './cache/index.js';
-import { loadProject } from './content/index.js';
+import { startLoadingProject } from './content/index.js';
 import { compareDiagnostics, countDiagnostics, createDiagnostic, type Diagnostic } from './diagnostics/index.js';
 import { createMarkdownProcessor, type SectionHtml } from './markdown/index.js';
 import { createOutputStage, findBlockingError, findOutputCollisions, outputNameProblem, outputPath, removePendingTempFiles, writeCacheBlob, type Manifest, type OutputDependencies, type OutputFile, type OutputStage } from './output/index.js';
 import type { PdfJob, PrintOutcome, Printer } from './pdf/index.js';
+import type { ParsedProject } from './content/load-project.js';
 import type { ProjectFiles } from './content/read-project.js';
 import type { DocumentEntity, Model, RecipientEntity, SectionEntity } from './schema/model.js';
 import { createTemplateEnvironment, renderHtml, resolveCss, type ResolvedCss, type TemplateEnvironment } from './templates/index.js';
-import { factsUsedByDocument, validateProject } from './validate/index.js';
-import { checkLinksBetween, verifyOutput, type VerifiedOutput } from './verify/index.js';
+import { factsUsedByDocument, prerenderStatements, validateProject } from './validate/index.js';
+import { checkLinksBetween, createOutputReader, verifyOutput, type OutputReader, type VerifiedOutput } from './verify/index.js';
 
 export type { BuildOptions } from './config/index.js';
 
@@ -102,11 +103,34 @@ async function run(options: BuildOptions, mode: { write: boolean }): Promise<Bui
 
 async function runLoaded(config: Config, options: BuildOptions, mode: { write: boolean }, cache: BuildCache | undefined, printing: Printing | undefined): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [];
-  const { project, diagnostics: loadDiagnostics } = await loadProject(config.root, { allowHiddenCharacters: config.allowHiddenCharacters });
+  const loading = await startLoadingProject(config.root, { allowHiddenCharacters: config.allowHiddenCharacters });
+  // While the Markdown thread parses the sections, what needs only the YAML and the templates.
+  const env = createTemplateEnvironment({ layouts: loading.files.layouts, partials: loading.files.partials });
+  prerenderStatements(loading.facts);
+  const { project, diagnostics: loadDiagnostics } = await loading.finish();
   diagnostics.push(...loadDiagnostics);
+  // Started now, on the core the Markdown thread just left: it is ready when the first output is.
+  // A build that prints has Chromium for that core.
+  const reader = createOutputReader({ threaded: printing === undefined });
+  try {
+    return await renderAndWrite(config, options, mode, cache, printing, { project, env, diagnostics, reader });
+  } finally {
+    await reader.close();
+  }
+}
+
+/** What the build has once the project is loaded: the rest of runLoaded, with the reader it closes. */
+interface Loaded {
+  readonly project: ParsedProject;
+  readonly env: TemplateEnvironment;
+  readonly diagnostics: Diagnostic[];
+  readonly reader: OutputReader;
+}
+
+async function renderAndWrite(config: Config, options: BuildOptions, mode: { write: boolean }, cache: BuildCache | undefined, printing: Printing | undefined, loaded: Loaded): Promise<BuildResult> {
+  const { project, env, diagnostics, reader } = loaded;
   const { model, diagnostics: validationDiagnostics } = validateProject(project, { today: config.today });
   diagnostics.push(...validationDiagnostics);
-  const env = createTemplateEnvironment({ layouts: project.files.layouts, partials: project.files.partials });
   diagnostics.push(...env.diagnostics);
 
   const documents = selectDocuments(model, config);
@@ -137,8 +161,7 @@ async function runLoaded(config: Config, options: BuildOptions, mode: { write: b
   const window = config.concurrency * 2 + 2;
   try {
     for await (const r of renderUnits(model, env, renderable, diagnostics, { failFast: config.failFast }, plan)) {
-      const verified = verifyOutput(model, r);
-      diagnostics.push(...verified.diagnostics);
+      const reading = reader.read(r.html);
       const outcome: UnitOutcome = {
         unit: {
           document: r.document,
@@ -149,15 +172,20 @@ async function runLoaded(config: Config, options: BuildOptions, mode: { write: b
           diagnostics: r.diagnostics,
           htmlBlob: wantsFormat(r.document, config, 'html') ? undefined : (r.reused?.htmlSha256 ?? hashText(r.html)),
         },
-        verified,
+        verified: reading.then((read) => verifyOutput(model, r, read)),
         htmlBytes: Buffer.byteLength(r.html),
         reused: r.reused !== undefined,
         files: [],
         failed: false,
       };
       outcomes.push(outcome);
-      if (!stage || blocked(r)) continue;
-      const task = produceUnit(r, outcome, { model, config, stage, printing, diagnostics }).finally(() => inFlight.delete(task));
+      // Its checks decide whether it is written and printed: they come first.
+      const task = outcome.verified
+        .then((verified) => {
+          diagnostics.push(...verified.diagnostics);
+          if (stage && !blocked(r)) return produceUnit(r, outcome, { model, config, stage, printing, diagnostics });
+        })
+        .finally(() => inFlight.delete(task));
       inFlight.add(task);
       while (inFlight.size >= window) await Promise.race(inFlight);
       // Lets Chromium's replies and finished writes through between two renders.
@@ -169,7 +197,7 @@ async function runLoaded(config: Config, options: BuildOptions, mode: { write: b
     await stage?.discard();
     throw error;
   }
-  diagnostics.push(...checkLinksBetween(model, outcomes.map((o) => o.verified)));
+  diagnostics.push(...checkLinksBetween(model, await Promise.all(outcomes.map((o) => o.verified))));
 
   // A unit lands whole or not at all: none of its inputs has an error, and every file printed and staged.
   const landing = outcomes.filter((o) => !o.failed && !blocked(o.unit));
@@ -178,7 +206,7 @@ async function runLoaded(config: Config, options: BuildOptions, mode: { write: b
   if (!stage) {
     outputs = outcomes
       .filter((o) => !blocked(o.unit) && wantsFormat(o.unit.document, config, 'html'))
-      .map((o) => ({ path: o.verified.path, format: 'html', document: o.unit.document.id, recipient: o.unit.recipient?.id ?? null, bytes: o.htmlBytes, pages: null }));
+      .map((o) => ({ path: outputPath(o.unit.document.id, o.unit.recipient?.id, 'html'), format: 'html', document: o.unit.document.id, recipient: o.unit.recipient?.id ?? null, bytes: o.htmlBytes, pages: null }));
   } else if (landing.length === 0 || (config.failFast && hasError(diagnostics))) {
     await stage.discard();
     outputs = [];
@@ -199,7 +227,8 @@ async function runLoaded(config: Config, options: BuildOptions, mode: { write: b
 /** One unit on its way through the stream, as kept until the end of the build. */
 interface UnitOutcome {
   readonly unit: FinishedUnit;
-  readonly verified: VerifiedOutput;
+  /** Read back on the reader's thread and checked; settles before the unit is written. */
+  readonly verified: Promise<VerifiedOutput>;
   readonly htmlBytes: number;
   readonly reused: boolean;
   /** Paths staged (or kept from the cache) for it. */

@@ -1,4 +1,4 @@
-export { loadProject, type LoadProjectOptions, type LoadProjectResult, type ParsedProject } from './load-project.js';
+export { loadProject, startLoadingProject, type LoadingProject, type LoadProjectOptions, type LoadProjectResult, type ParsedProject } from './load-project.js';
 export { parseSections, type ParseSectionsOptions } from './parse-sections.js';
 export { checkText, type CheckTextOptions } from './check-text.js';
 export { decodeUtf8, findInvalidUtf8 } from './decode-utf8.js';

@@ -27,8 +27,25 @@ export interface LoadProjectOptions extends ReadProjectOptions {
   readonly markdownTimeoutMs?: number;
 }
 
+/** A project whose YAML is parsed and whose sections are still with the Markdown thread. */
+export interface LoadingProject {
+  readonly files: ProjectFiles;
+  readonly facts: readonly YamlFile[];
+  /** Waits for the sections: the whole project, as loadProject gives it. */
+  finish(): Promise<LoadProjectResult>;
+}
+
 /** Reads and parses a project. Problems are collected; nothing throws for bad content. */
 export async function loadProject(root: string, options: LoadProjectOptions = {}): Promise<LoadProjectResult> {
+  return (await startLoadingProject(root, options)).finish();
+}
+
+/**
+ * loadProject in two steps, for a caller with work that needs only the YAML and the templates:
+ * done between the two, it overlaps the Markdown thread's parsing, which this thread would
+ * otherwise only wait for.
+ */
+export async function startLoadingProject(root: string, options: LoadProjectOptions = {}): Promise<LoadingProject> {
   const { files, diagnostics } = await readProject(root, options);
   const yamlDiagnostics: Diagnostic[] = [];
   const yaml = (file: TextFile | undefined): YamlFile | undefined => {
@@ -40,14 +57,22 @@ export async function loadProject(root: string, options: LoadProjectOptions = {}
   const yamlAll = (list: readonly TextFile[]) => list.map(yaml).filter((f): f is YamlFile => f !== undefined);
   // Sections parse in a worker thread; the YAML is parsed here meanwhile.
   const parsing = parseSections(files.sections, options.markdownTimeoutMs === undefined ? {} : { timeoutMs: options.markdownTimeoutMs });
+  // finish() reports a failure; until the caller asks for it, it is not an unhandled one.
+  parsing.catch(() => undefined);
   const publisher = yaml(files.publisher);
   const sources = yaml(files.sources);
   const facts = yamlAll(files.facts);
   const recipients = yamlAll(files.recipients);
   const documents = yamlAll(files.documents);
-  const parsedSections = await parsing;
-  // Section problems before YAML ones, as when the sections were parsed first.
-  diagnostics.push(...parsedSections.diagnostics, ...yamlDiagnostics);
-  const project: ParsedProject = { root, files, publisher, sources, facts, sections: parsedSections.sections, recipients, documents };
-  return { project, diagnostics };
+  return {
+    files,
+    facts,
+    finish: async () => {
+      const parsedSections = await parsing;
+      // Section problems before YAML ones, as when the sections were parsed first.
+      const all = [...diagnostics, ...parsedSections.diagnostics, ...yamlDiagnostics];
+      const project: ParsedProject = { root, files, publisher, sources, facts, sections: parsedSections.sections, recipients, documents };
+      return { project, diagnostics: all };
+    },
+  };
 }

@@ -5,3 +5,4 @@ export type { RuleContext, ValidationRule } from './rule-context.js';
 export { zodIssuesToDiagnostics } from './zod-issues.js';
 export { closestMatch, didYouMean } from './closest-match.js';
 export { factsUsedByDocument } from './document-facts.js';
+export { prerenderStatements } from './fact-text.js';

@@ -2,3 +2,4 @@ export { verifyOutputs, verifyOutput, checkLinksBetween, type FinishedOutput, ty
 export { readOutput, type OutputReading } from './read-output.js';
 export { scanForLeaks, leakNeedles, isDistinctive, type LeakHit, type LeakNeedle } from './scan-leaks.js';
 export { checkAnchors, type AnchorSubject, type AnchorTarget } from './check-anchors.js';
+export { createOutputReader, type OutputReader } from './create-output-reader.js';

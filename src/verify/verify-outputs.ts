@@ -30,11 +30,11 @@ export interface VerifiedOutput {
  * checked before. Each output is read back once and checked for leaks (scan-leaks.ts), for a
  * marking below what it rendered, and for anchors of its own that name no id (check-anchors.ts);
  * links between outputs are checked by `checkLinksBetween` once every output is verified. Pure:
- * returns diagnostics; the build decides what an error means for writing.
+ * returns diagnostics; the build decides what an error means for writing. `reading` is
+ * `readOutput(output.html)`, when the caller had it read elsewhere (createOutputReader).
  */
-export function verifyOutput(model: Model, output: FinishedOutput): VerifiedOutput {
+export function verifyOutput(model: Model, output: FinishedOutput, reading: OutputReading = readOutput(output.html)): VerifiedOutput {
   const path = outputPath(output.document.id, output.recipient?.id, 'html');
-  const reading = readOutput(output.html);
   const subject = { path, document: output.document, reading };
   const diagnostics = [...leakDiagnostics(model, output, path, reading), ...markingDiagnostics(model, output), ...checkAnchors(model, subject, new Map(), 'own')];
   return { path, document: output.document, reading: { ids: reading.ids, hrefs: reading.hrefs }, diagnostics };
