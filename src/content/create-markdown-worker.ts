@@ -203,8 +203,8 @@ export function createMarkdownWorker(options: MarkdownWorkerOptions): MarkdownWo
     async close({ discard = false } = {}) {
       if (discard) {
         for (const job of jobs.splice(0)) job.resolve({ ok: false, reason: 'failed', message: 'the parser was closed' });
-        // A thread still starting is stopped now, not once ready: a no-change build that never
-        // needed it would wait ≈0.1 s for its start-up.
+        // A thread still starting is stopped now, not once ready: a build that ends before it
+        // needs the thread (a configuration error) would wait ≈0.1 s for its start-up.
         const starter = pending;
         if (starter) {
           pending = undefined;
