@@ -93,15 +93,16 @@ async function run(options: BuildOptions, mode: { write: boolean }): Promise<Bui
   if (!config) return finish(configDiagnostics, [], undefined, undefined, { strict: options.strict ?? false, configFailed: true });
   // Chromium starts now, so its launch overlaps loading and rendering — unless an earlier build
   // of this out/ is cached, when most PDFs may come from the cache and none may need printing.
-  const printing = mode.write && config.formats.includes('pdf') ? startPrinting(config, options, !(config.cache && cache?.hasPrevious(config.out))) : undefined;
+  const fresh = !(config.cache && cache?.hasPrevious(config.out));
+  const printing = mode.write && config.formats.includes('pdf') ? startPrinting(config, options, fresh) : undefined;
   try {
-    return await runLoaded(config, options, mode, cache, printing);
+    return await runLoaded(config, options, mode, cache, printing, { readOnThread: fresh && !printing });
   } finally {
     await printing?.close();
   }
 }
 
-async function runLoaded(config: Config, options: BuildOptions, mode: { write: boolean }, cache: BuildCache | undefined, printing: Printing | undefined): Promise<BuildResult> {
+async function runLoaded(config: Config, options: BuildOptions, mode: { write: boolean }, cache: BuildCache | undefined, printing: Printing | undefined, flags: { readOnThread: boolean }): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [];
   const loading = await startLoadingProject(config.root, { allowHiddenCharacters: config.allowHiddenCharacters });
   // While the Markdown thread parses the sections, what needs only the YAML and the templates.
@@ -110,8 +111,10 @@ async function runLoaded(config: Config, options: BuildOptions, mode: { write: b
   const { project, diagnostics: loadDiagnostics } = await loading.finish();
   diagnostics.push(...loadDiagnostics);
   // Started now, on the core the Markdown thread just left: it is ready when the first output is.
-  // A build that prints has Chromium for that core.
-  const reader = createOutputReader({ threaded: printing === undefined });
+  // Only for a first build that does not print: one that prints has Chromium for that core, and a
+  // rebuild renders few outputs, where a new thread's start and its cold parse5 cost more than the
+  // reading (the dev server's own parse5 is warm by then).
+  const reader = createOutputReader({ threaded: flags.readOnThread });
   try {
     return await renderAndWrite(config, options, mode, cache, printing, { project, env, diagnostics, reader });
   } finally {

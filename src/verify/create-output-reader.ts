@@ -40,9 +40,10 @@ interface Waiting {
  * rendering it. On a second thread the two overlap, and the main thread renders the next
  * output meanwhile. The thread only ever runs parse5 on our own output, which cannot hang it;
  * if it cannot start or stops, every reading it owed (and every later one) is done here, as
- * before: the checks never depend on the thread. Not `threaded`, every reading is done here: a
- * build that prints keeps both cores busy with Chromium, and a second isolate warming parse5 up
- * again only added CPU (200 letters: +3% CPU, +1.6% wall).
+ * before: the checks never depend on the thread. Not `threaded`, every reading is done here:
+ * the build asks for the thread only when it is worth its start (see build.ts). In a build that
+ * prints, both cores are Chromium's, and a second isolate warming parse5 up again only added CPU
+ * (200 letters: +3% CPU, +1.6% wall).
  */
 export function createOutputReader(options: { readonly threaded: boolean }): OutputReader {
   if (!options.threaded) return { threaded: false, read: async (html) => readOutput(html), close: async () => undefined };
