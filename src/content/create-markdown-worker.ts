@@ -1,5 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { Root } from 'mdast';
+import { threadModuleUrl } from '../thread-module-url.js';
+
+/** One module, so the thread parses exactly as parseMarkdown does. */
+const parserModuleUrl = threadModuleUrl(import.meta.url, 'content/parse-markdown.js');
 
 export type WorkerParseResult =
   | { readonly ok: true; readonly tree: Root }
@@ -20,22 +24,11 @@ export interface MarkdownWorkerOptions {
   readonly timeoutMs: number;
 }
 
-/**
- * The compiled parse-markdown.js the thread imports: the one beside this module (in dist/, or in
- * the bundle's dist/bin/, where it is an entry of its own), or, when this runs from the
- * TypeScript sources under test, the one the test setup compiled: a worker thread cannot load
- * TypeScript on Node 20. One module, so the thread parses exactly as parseMarkdown does.
- */
-function parserModuleUrl(): string {
-  const here = import.meta.url;
-  return new URL(here.endsWith('.ts') ? '../../dist/content/parse-markdown.js' : './parse-markdown.js', here).href;
-}
-
 /** The worker's program: a data: URL module, so there is no worker file to locate or bundle. */
 function workerSource(): string {
   return `
 import { parentPort } from 'node:worker_threads';
-const { parseMarkdown } = await import(${JSON.stringify(parserModuleUrl())});
+const { parseMarkdown } = await import(${JSON.stringify(parserModuleUrl)});
 parentPort.on('message', (text) => {
   try {
     parentPort.postMessage({ ok: true, tree: parseMarkdown(text) });

@@ -1,5 +1,8 @@
 import { Worker } from 'node:worker_threads';
+import { threadModuleUrl } from '../thread-module-url.js';
 import { readOutput, type OutputReading } from './read-output.js';
+
+const readerModuleUrl = threadModuleUrl(import.meta.url, 'verify/read-output.js');
 
 /** Reads finished outputs back (readOutput), on a thread of its own while this one renders. */
 export interface OutputReader {
@@ -10,20 +13,10 @@ export interface OutputReader {
   close(): Promise<void>;
 }
 
-/**
- * The compiled read-output.js the thread imports: beside this module (dist/verify/, or the
- * bundle's dist/bin/, where it is an entry of its own), or, from the TypeScript sources under
- * test, the one the test setup compiled (a worker thread cannot load TypeScript on Node 20).
- */
-function readerModuleUrl(): string {
-  const here = import.meta.url;
-  return new URL(here.endsWith('.ts') ? '../../dist/verify/read-output.js' : './read-output.js', here).href;
-}
-
 function workerSource(): string {
   return `
 import { parentPort } from 'node:worker_threads';
-const { readOutput } = await import(${JSON.stringify(readerModuleUrl())});
+const { readOutput } = await import(${JSON.stringify(readerModuleUrl)});
 parentPort.on('message', ({ id, html }) => {
   parentPort.postMessage({ id, reading: readOutput(html) });
 });
