@@ -63,7 +63,7 @@ export const emptyBuildState: BuildState = { format: cacheFormat, last: null, un
 /** The stored state, or an empty one when there is none, it is unreadable, or of another format. */
 export async function readBuildState(root: string): Promise<BuildState> {
   try {
-    const state = JSON.parse(await readFile(join(root, cacheDirName, stateFileName), 'utf8')) as Partial<BuildState>;
+    const state = JSON.parse(await readFile(buildStatePath(root), 'utf8')) as Partial<BuildState>;
     if (state.format !== cacheFormat || typeof state.units !== 'object' || state.units === null) return emptyBuildState;
     return { format: cacheFormat, last: state.last ?? null, units: state.units };
   } catch {
@@ -73,6 +73,11 @@ export async function readBuildState(root: string): Promise<BuildState> {
 
 /** The folder of the cache directory that holds HTML blobs. */
 export const htmlBlobDir = 'html';
+
+/** Where a project's build state is recorded. */
+export function buildStatePath(root: string): string {
+  return join(root, cacheDirName, stateFileName);
+}
 
 /** A cached HTML blob's path inside the cache directory, by its sha256. */
 export function htmlBlobName(sha256: string): string {

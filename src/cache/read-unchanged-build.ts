@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { BuildResult } from '../build.js';
 import type { BuildOptions } from '../config/load-config.js';
 import { compareDiagnostics, countDiagnostics } from '../diagnostics/diagnostic.js';
-import { cacheDirName, readBuildState, stateFileName, type BuildState } from './build-state.js';
+import { buildStatePath, readBuildState, type BuildState } from './build-state.js';
 import { fingerprintBuild } from './fingerprint-build.js';
 
 export interface UnchangedBuildCheck {
@@ -21,7 +21,7 @@ export interface UnchangedBuildCheck {
  */
 export async function mayBeUnchanged(options: BuildOptions): Promise<boolean> {
   if (options.cache === false) return false;
-  const info = await stat(join(resolve(options.root ?? '.'), cacheDirName, stateFileName)).catch(() => undefined);
+  const info = await stat(buildStatePath(resolve(options.root ?? '.'))).catch(() => undefined);
   return info?.isFile() === true;
 }
 
