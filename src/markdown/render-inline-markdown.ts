@@ -35,7 +35,28 @@ export function renderInlineMarkdown(text: string): ElementContent[] {
   return cloneTree(children);
 }
 
+/**
+ * A statement no Markdown construct can start in: one line of letters, digits, spaces and
+ * punctuation that is neither syntax nor a GFM literal autolink, starting with a letter (so never
+ * a list item, heading or quote) and without outer whitespace (which the parser trims). Nearly
+ * every statement is one; the parser makes exactly one text node of it, so that node is made
+ * directly. Each cold parse costs ≈1 ms, and the main thread then never warms up a Markdown
+ * parser of its own (the sections are parsed on their thread): HTML-only build of the bench's
+ * 20 briefings, BENCHMARKS.md.
+ */
+const plainStatement = /^\p{L}[\p{L}\p{M}\p{N} .,;:'"’‘“”()?%$/+=-]*$/u;
+/** What every GFM literal autolink contains (`www.`, `http://`, `https://`, an e-mail's `@`), in any case. */
+const literalAutolinkMark = /@|www|http/i;
+
+function isPlainStatement(text: string): boolean {
+  return plainStatement.test(text) && !literalAutolinkMark.test(text) && text.trimEnd() === text;
+}
+
 function renderUncached(text: string): ElementContent[] {
+  if (isPlainStatement(text)) {
+    const end = { line: 1, column: text.length + 1, offset: text.length };
+    return [{ type: 'text', value: text, position: { start: { line: 1, column: 1, offset: 0 }, end } }];
+  }
   const tree = inlineParser.parse(text);
   const paragraph = tree.children.find((n): n is Paragraph => n.type === 'paragraph');
   if (!paragraph) return [{ type: 'text', value: text }];
