@@ -1,9 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Root } from 'mdast';
-import { threadModuleUrl } from '../thread-module-url.js';
-
-/** One module, so the thread parses exactly as parseMarkdown does. */
-const parserModuleUrl = threadModuleUrl(import.meta.url, 'content/parse-markdown.js');
+import { startModuleThread } from '../start-module-thread.js';
 
 export type WorkerParseResult =
   | { readonly ok: true; readonly tree: Root }
@@ -24,11 +21,11 @@ export interface MarkdownWorkerOptions {
   readonly timeoutMs: number;
 }
 
-/** The worker's program: a data: URL module, so there is no worker file to locate or bundle. */
-function workerSource(): string {
+/** The thread's program: one module, so the thread parses exactly as parseMarkdown does. */
+function workerSource(load: string): string {
   return `
-import { parentPort } from 'node:worker_threads';
-const { parseMarkdown } = await import(${JSON.stringify(parserModuleUrl)});
+const { parentPort } = require('node:worker_threads');
+const { parseMarkdown } = ${load};
 parentPort.on('message', (text) => {
   try {
     parentPort.postMessage({ ok: true, tree: parseMarkdown(text) });
@@ -62,9 +59,7 @@ export function prestartMarkdownWorker(): void {
 }
 
 function spawnWorker(): Spawned {
-  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(workerSource())}`), {
-    resourceLimits: { maxOldGenerationSizeMb: 512 },
-  });
+  const worker = startModuleThread(import.meta.url, 'content/parse-markdown.js', workerSource);
   const ready = new Promise<void>((resolve, reject) => {
     // Left on once ready (rejecting then does nothing): a crash between the greeting and the
     // owner's own listener must not become an unhandled 'error' event.

@@ -1,8 +1,6 @@
-import { Worker } from 'node:worker_threads';
-import { threadModuleUrl } from '../thread-module-url.js';
+import type { Worker } from 'node:worker_threads';
+import { startModuleThread } from '../start-module-thread.js';
 import { readOutput, type OutputReading } from './read-output.js';
-
-const readerModuleUrl = threadModuleUrl(import.meta.url, 'verify/read-output.js');
 
 /** Reads finished outputs back (readOutput), on a thread of its own while this one renders. */
 export interface OutputReader {
@@ -13,10 +11,11 @@ export interface OutputReader {
   close(): Promise<void>;
 }
 
-function workerSource(): string {
+/** The thread's program: one module, so it reads exactly as readOutput does here. */
+function workerSource(load: string): string {
   return `
-import { parentPort } from 'node:worker_threads';
-const { readOutput } = await import(${JSON.stringify(readerModuleUrl)});
+const { parentPort } = require('node:worker_threads');
+const { readOutput } = ${load};
 parentPort.on('message', ({ id, html }) => {
   parentPort.postMessage({ id, reading: readOutput(html) });
 });
@@ -40,9 +39,7 @@ interface Waiting {
  */
 export function createOutputReader(options: { readonly threaded: boolean }): OutputReader {
   if (!options.threaded) return { threaded: false, read: async (html) => readOutput(html), close: async () => undefined };
-  let worker: Worker | undefined = new Worker(new URL(`data:text/javascript,${encodeURIComponent(workerSource())}`), {
-    resourceLimits: { maxOldGenerationSizeMb: 512 },
-  });
+  let worker: Worker | undefined = startModuleThread(import.meta.url, 'verify/read-output.js', workerSource);
   const waiting = new Map<number, Waiting>();
   const owed = new Set<Promise<OutputReading>>();
   let next = 0;
