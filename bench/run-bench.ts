@@ -17,6 +17,7 @@ import { evaluateTargets, mib } from './evaluate-targets.js';
 import { generateCorpus } from './generate-corpus.js';
 import { measureProcess } from './measure-process.js';
 import { profileBuild } from './profile-build.js';
+import { removeExtraCaCerts } from './tool-environment.js';
 import {
   briefwrightArgs,
   briefwrightCold,
@@ -61,6 +62,9 @@ const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const scratch = await mkdtemp(join(tmpdir(), 'briefwright-bench-'));
 const tools: ToolPaths = { repo, browser, concurrency: Number(values.concurrency ?? availableParallelism()), pandoc, scratch };
 const notes: string[] = [];
+// Before any tool starts: every spawn below inherits process.env.
+const caNote = removeExtraCaCerts();
+if (caNote) notes.push(caNote);
 try {
   log(`corpus → ${scratch}`);
   const briefings = await generateCorpus(join(scratch, 'briefings'), { briefings: sizes.briefings, recipients: 0 });
