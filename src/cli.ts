@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { BuildResult } from './build.js';
+import { mayBeUnchanged } from './cache/build-state.js';
 import type { BuildOptions } from './config/index.js';
 import { parseShard, type Shard } from './config/shard.js';
 import { toolVersion } from './config/tool-version.js';
@@ -244,9 +245,9 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     if (name === 'build') {
       // The no-change build is answered here, before the pipeline's imports are paid for.
-      const { mayBeUnchanged, readUnchangedBuild } = await import('./cache/read-unchanged-build.js');
-      if (!(await mayBeUnchanged(options))) startParsing();
+      if (!mayBeUnchanged(options)) startParsing();
       else {
+        const { readUnchangedBuild } = await import('./cache/read-unchanged-build.js');
         const unchanged = (await readUnchangedBuild(options)).result;
         if (unchanged) {
           print(unchanged, format, name, options.root ?? '.');

@@ -1,5 +1,6 @@
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { OutputSummary } from '../build.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -77,6 +78,17 @@ export const htmlBlobDir = 'html';
 /** Where a project's build state is recorded. */
 export function buildStatePath(root: string): string {
   return join(root, cacheDirName, stateFileName);
+}
+
+/**
+ * Whether a build could be answered unchanged at all: the cache is on and an earlier build left
+ * its state. One stat, synchronous, so that the command line knows before it loads anything else
+ * whether a first build (or `--no-cache`) may start the Markdown thread at once and skip the
+ * no-change check, whose hashing of every input it could never use.
+ */
+export function mayBeUnchanged(options: { readonly root?: string; readonly cache?: boolean }): boolean {
+  if (options.cache === false) return false;
+  return statSync(buildStatePath(resolve(options.root ?? '.')), { throwIfNoEntry: false })?.isFile() === true;
 }
 
 /** A cached HTML blob's path inside the cache directory, by its sha256. */

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { BuildResult } from '../build.js';
 import type { BuildOptions } from '../config/load-config.js';
 import { compareDiagnostics, countDiagnostics } from '../diagnostics/diagnostic.js';
-import { buildStatePath, readBuildState, type BuildState } from './build-state.js';
+import { readBuildState, type BuildState } from './build-state.js';
 import { fingerprintBuild } from './fingerprint-build.js';
 
 export interface UnchangedBuildCheck {
@@ -12,17 +12,6 @@ export interface UnchangedBuildCheck {
   /** Of the inputs as they are now: the build records it if it goes on. */
   readonly fingerprint: string;
   readonly state: BuildState;
-}
-
-/**
- * Whether a build could be answered unchanged at all: the cache is on and an earlier build left
- * its state. One stat, so that a first build (or `--no-cache`) skips the check, whose hashing
- * of every input it could never use.
- */
-export async function mayBeUnchanged(options: BuildOptions): Promise<boolean> {
-  if (options.cache === false) return false;
-  const info = await stat(buildStatePath(resolve(options.root ?? '.'))).catch(() => undefined);
-  return info?.isFile() === true;
 }
 
 /**
