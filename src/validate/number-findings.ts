@@ -4,7 +4,7 @@ import type { FactEntity, Model, SectionEntity } from '../schema/model.js';
 import { sensitivityRank } from '../schema/scalars.js';
 import { statementText } from './fact-text.js';
 import { findNumbers, wordsOf, type NumberKind, type ProseNumber } from './prose-numbers.js';
-import { blockRange, isFactText, placeholder, proseBlocks } from './section-prose.js';
+import { authoredText, blockRange, isFactText, proseBlocks } from './section-prose.js';
 import { sentenceAt, splitSentences } from './sentences.js';
 
 /**
@@ -60,8 +60,7 @@ export function numberFindings(model: Model): NumberFinding[] {
     const allowed = factNumbers.filter((f) => sensitivityRank(f.fact.sensitivity) <= sensitivityRank(section.sensitivity));
     for (const block of proseBlocks(section, model)) {
       // Fact renderings are masked: only what the author typed is scanned.
-      const masked = Array.from(block.text, (char, i) => (isFactText(block, i) ? placeholder : char)).join('');
-      const numbers = findNumbers(masked);
+      const numbers = findNumbers(authoredText(block));
       if (numbers.length === 0) continue;
       const spans = splitSentences(block.text, (i) => isFactText(block, i));
       for (const number of numbers) {

@@ -228,6 +228,21 @@ export function blockRange(block: ProseBlock, start: number, end: number): Range
   return locator.range(from, to + 1);
 }
 
+/**
+ * The block text with every character a fact directive produced replaced by the placeholder: what
+ * the author typed, at the same offsets (UTF-16 code units, as every index into a block).
+ */
+export function authoredText(block: ProseBlock): string {
+  let out = '';
+  let from = 0;
+  for (const piece of block.pieces) {
+    if (piece.kind !== 'fact') continue;
+    out += block.text.slice(from, piece.start) + placeholder.repeat(piece.end - piece.start);
+    from = piece.end;
+  }
+  return from === 0 ? block.text : out + block.text.slice(from);
+}
+
 /** Whether `index` of the block text was produced by a fact directive. */
 export function isFactText(block: ProseBlock, index: number): boolean {
   return block.pieces.some((p) => p.kind === 'fact' && p.start <= index && index < p.end);
