@@ -111,7 +111,8 @@ export async function loadConfig(options: BuildOptions = {}): Promise<LoadConfig
     const parsed = parseYaml(configFileName, normalizeText(text));
     diagnostics.push(...parsed.diagnostics);
     if (parsed.file) {
-      const result = configSchema.safeParse(parsed.file.data ?? {}, { reportInput: true });
+      // One value: zod's per-schema JIT would cost more than it saves (see buildModel).
+      const result = configSchema.safeParse(parsed.file.data ?? {}, { reportInput: true, jitless: true });
       if (result.success) written = result.data;
       else diagnostics.push(...zodIssuesToDiagnostics(result.error.issues, parsed.file, configSchema));
     }
