@@ -33,9 +33,10 @@ const parserWithoutLiteralAutolinks = unified().use(remarkParse).use(remarkFront
 
 /**
  * What every literal autolink contains: `www.`, `http://` or `https://`, or an `@` (e-mail,
- * `mailto:` and `xmpp:` links), in any case. Broader is fine: it only picks the full parser.
+ * `mailto:` and `xmpp:` links), in any case. Broader is fine: it only picks the full parser (and,
+ * for a fact statement, the parser at all: renderInlineMarkdown).
  */
-const literalAutolinkMark = /@|www|http/i;
+export const literalAutolinkMark = /@|www|http/i;
 
 /**
  * Parses a section's Markdown (front matter, GFM, directives) to mdast with positions. Text that

@@ -5,6 +5,7 @@ import { toHast } from 'mdast-util-to-hast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { literalAutolinkMark } from '../content/parse-markdown.js';
 import { cloneTree } from './clone-tree.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
@@ -45,8 +46,6 @@ export function renderInlineMarkdown(text: string): ElementContent[] {
  * 20 briefings, BENCHMARKS.md.
  */
 const plainStatement = /^\p{L}[\p{L}\p{M}\p{N} .,;:'"’‘“”()?%$/+=-]*$/u;
-/** What every GFM literal autolink contains (`www.`, `http://`, `https://`, an e-mail's `@`), in any case. */
-const literalAutolinkMark = /@|www|http/i;
 
 function isPlainStatement(text: string): boolean {
   return plainStatement.test(text) && !literalAutolinkMark.test(text) && text.trimEnd() === text;
