@@ -52,7 +52,6 @@ export function evaluateTargets(summaries: ReadonlyMap<string, ScenarioSummary>,
   return results;
 }
 
-/** A throughput ratio; against a peer that produced nothing it is unbounded. */
 /**
  * Throughput against a peer, judged twice: at the medians, like every row, and against the
  * peer's fastest round that produced every document, if it had one. md-to-pdf is bimodal (it
@@ -70,6 +69,7 @@ function againstPeer(bw: ScenarioSummary, peer: ScenarioSummary, factor: number)
   };
 }
 
+/** A throughput ratio; against a peer that produced nothing it is unbounded. */
 function times(ratio: number): string {
   return Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'unbounded';
 }

@@ -35,8 +35,9 @@ export function hastText(nodes: readonly ElementContent[]): string {
 
 /**
  * Renders the statement of every fact in these files into renderInlineMarkdown's memo, ahead of
- * validation, which asks for each (≈50 ms of a cold Markdown parser for 60 facts). The build
- * calls it while the Markdown thread parses the sections and this thread would only wait.
+ * validation, which asks for each. A plain statement costs nothing there; one with Markdown in it
+ * is a cold parse (≈1 ms), done here while the Markdown thread parses the sections and this
+ * thread would only wait.
  * Statements are read as the schema reads them; anything it would refuse is left alone.
  */
 export function prerenderStatements(files: readonly YamlFile[]): void {
