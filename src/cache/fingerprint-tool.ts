@@ -27,7 +27,8 @@ export function fingerprintTool(): Promise<string> {
 
 /** The remembered fingerprint and what it was computed from. */
 interface Remembered {
-  readonly packageJson: string;
+  /** sha256 of the package.json the fingerprint includes. */
+  readonly packageSha256: string;
   /** `[path under dist/, size, mtimeMs]` of every hashed file, in hashing order. */
   readonly files: readonly (readonly [string, number, number])[];
   readonly fingerprint: string;
@@ -49,10 +50,10 @@ async function computeToolFingerprint(): Promise<string> {
   const memoFile = import.meta.url.endsWith('.js') ? join(codeDir, '.tool-fingerprint.json') : undefined;
   const remembered = memoFile === undefined ? undefined : readRemembered(memoFile);
   const packageHash = hashText(packageJson);
-  if (remembered && remembered.packageJson === packageHash && sameFiles(remembered.files, files)) return remembered.fingerprint;
+  if (remembered && remembered.packageSha256 === packageHash && sameFiles(remembered.files, files)) return remembered.fingerprint;
   const hashes = await Promise.all(entries.map(async (path) => `${path.slice(codeDir.length)}:${hashText(await readFile(path))}`));
   const fingerprint = hashText(`${packageJson}\0${hashes.join('\n')}`);
-  if (memoFile !== undefined) writeRemembered(memoFile, { packageJson: packageHash, files, fingerprint });
+  if (memoFile !== undefined) writeRemembered(memoFile, { packageSha256: packageHash, files, fingerprint });
   return fingerprint;
 }
 
@@ -63,7 +64,7 @@ function sameFiles(a: Remembered['files'], b: Remembered['files']): boolean {
 function readRemembered(file: string): Remembered | undefined {
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<Remembered>;
-    return typeof value.fingerprint === 'string' && typeof value.packageJson === 'string' && Array.isArray(value.files) ? (value as Remembered) : undefined;
+    return typeof value.fingerprint === 'string' && typeof value.packageSha256 === 'string' && Array.isArray(value.files) ? (value as Remembered) : undefined;
   } catch {
     return undefined;
   }
