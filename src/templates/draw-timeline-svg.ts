@@ -1,3 +1,4 @@
+import { formatDate } from '../markdown/format-fact-value.js';
 import type { TimelineEvent } from './select-timeline-events.js';
 
 export interface TimelineSvgOptions {
@@ -14,8 +15,6 @@ const charWidth = 6.6;
 const maxLabelLines = 4;
 const stemGap = 16;
 const dotRadius = 5;
-const shortDateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-
 /**
  * A horizontal timeline as inline SVG: events evenly spaced in date order on one axis, their
  * captions alternating above and below so neighbours never collide, each caption wrapped to the
@@ -73,7 +72,7 @@ export function drawTimelineSvg(events: readonly TimelineEvent[], options: Timel
 
 /** The date as drawn: the fact's own wording when it has one, else e.g. "Jun 10, 2026". */
 function shortDate(event: TimelineEvent): string {
-  return event.fact.display !== undefined ? event.dateText : shortDateFormat.format(new Date(`${event.date}T00:00:00Z`));
+  return event.fact.display !== undefined ? event.dateText : formatDate(event.date, 'short');
 }
 
 /**

@@ -3,7 +3,7 @@ import { toHtml } from 'hast-util-to-html';
 import { createDiagnostic } from '../diagnostics/index.js';
 import { citePlaceholderHtml } from '../markdown/cite-placeholder.js';
 import { factToHast } from '../markdown/fact-html.js';
-import { formatDate as formatLongDate, formatNumber as formatPlainNumber } from '../markdown/format-fact-value.js';
+import { formatDate as formatIsoDate, formatNumber as formatPlainNumber } from '../markdown/format-fact-value.js';
 import { resolveProjectPath, toDataUrl } from '../markdown/asset-url.js';
 import { sensitivityRank } from '../schema/scalars.js';
 import { checkTemplateFact } from './check-template-fact.js';
@@ -19,8 +19,6 @@ export type SafeStringFactory = (html: string) => unknown;
 type Helper = (...args: unknown[]) => unknown;
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const shortDate = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-const numericDate = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
 
 /** `formatDate "2026-06-10"` → June 10, 2026; styles: long (default), short, numeric, iso. */
 export function formatDate(value: unknown, style: unknown = 'long'): string {
@@ -29,11 +27,9 @@ export function formatDate(value: unknown, style: unknown = 'long'): string {
   if (Number.isNaN(date.getTime())) throw new Error(`formatDate got an invalid date \`${value}\``);
   switch (style) {
     case 'long':
-      return formatLongDate(value);
     case 'short':
-      return shortDate.format(date);
     case 'numeric':
-      return numericDate.format(date);
+      return formatIsoDate(value, style);
     case 'iso':
       return value;
     default:
