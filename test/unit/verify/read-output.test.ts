@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readOutput } from '../../../src/verify/read-output.js';
+import { readOutput, withoutDataPayloads } from '../../../src/verify/read-output.js';
 
 const payload = 'QUJD'.repeat(5_000);
 
@@ -17,6 +17,13 @@ describe('readOutput', () => {
     expect(full.text).toContain('after.');
     expect([...full.ids]).toEqual(['top']);
     expect(full.hrefs).toEqual(['#top']);
+  });
+
+  it('drops data: URL payloads once and for all: a second pass changes nothing', () => {
+    const html = `<img src="data:image/png;base64,${payload}"><style>@font-face{src:url(data:font/woff2;base64,${payload})}</style>`;
+    const stripped = withoutDataPayloads(html);
+    expect(stripped).toBe('<img src="data:image/png;base64,"><style>@font-face{src:url(data:font/woff2;base64,)}</style>');
+    expect(withoutDataPayloads(stripped)).toBe(stripped);
   });
 
   it('still reads text that merely looks like base64 when it is not a data: URL payload', () => {
