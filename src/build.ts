@@ -10,6 +10,7 @@ import type { PdfJob, PrintOutcome, Printer } from './pdf/index.js';
 import type { ParsedProject } from './content/load-project.js';
 import type { ProjectFiles } from './content/read-project.js';
 import type { DocumentEntity, Model, RecipientEntity, SectionEntity } from './schema/model.js';
+import { stopSpareThread } from './start-module-thread.js';
 import { createTemplateEnvironment, renderHtml, resolveCss, type ResolvedCss, type TemplateEnvironment } from './templates/index.js';
 import { factsUsedByDocument, prerenderStatements, validateProject } from './validate/index.js';
 import { checkLinksBetween, createOutputReader, verifyOutput, type OutputReader, type VerifiedOutput } from './verify/index.js';
@@ -98,7 +99,8 @@ async function run(options: BuildOptions, mode: { write: boolean }): Promise<Bui
   try {
     return await runLoaded(config, options, mode, cache, printing, { readOnThread: fresh && !printing });
   } finally {
-    await printing?.close();
+    // A thread handed on that nothing took (a build that stopped before its reader was made).
+    await Promise.all([printing?.close(), stopSpareThread()]);
   }
 }
 
@@ -110,11 +112,13 @@ async function runLoaded(config: Config, options: BuildOptions, mode: { write: b
   prerenderStatements(loading.facts);
   const { project, diagnostics: loadDiagnostics } = await loading.finish();
   diagnostics.push(...loadDiagnostics);
-  // Started now, on the core the Markdown thread just left: it is ready when the first output is.
-  // Only for a first build that does not print: one that prints has Chromium for that core, and a
-  // rebuild renders few outputs, where a new thread's start and its cold parse5 cost more than the
-  // reading (the dev server's own parse5 is warm by then).
+  // On the thread the Markdown parser just handed on (no second thread's start), on the core it
+  // left. Only for a first build that does not print: one that prints has Chromium for that core,
+  // and a rebuild renders few outputs, where the thread's cold parse5 costs more than the reading
+  // (the dev server's own parse5 is warm by then).
   const reader = createOutputReader({ threaded: flags.readOnThread });
+  // A Markdown thread the reader did not take would only hold its memory through the build.
+  void stopSpareThread();
   try {
     return await renderAndWrite(config, options, mode, cache, printing, { project, env, diagnostics, reader });
   } finally {

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { Root } from 'mdast';
-import { startModuleThread } from '../start-module-thread.js';
+import { releaseThread, startModuleThread } from '../start-module-thread.js';
 
 export type WorkerParseResult =
   | { readonly ok: true; readonly tree: Root }
@@ -22,18 +22,17 @@ export interface MarkdownWorkerOptions {
 }
 
 /** The thread's program: one module, so the thread parses exactly as parseMarkdown does. */
-function workerSource(load: string): string {
+function workerProgram(load: string): string {
   return `
-const { parentPort } = require('node:worker_threads');
 const { parseMarkdown } = ${load};
-parentPort.on('message', (text) => {
+post('ready');
+return (text) => {
   try {
-    parentPort.postMessage({ ok: true, tree: parseMarkdown(text) });
+    post({ ok: true, tree: parseMarkdown(text) });
   } catch (error) {
-    parentPort.postMessage({ ok: false, reason: 'failed', message: String(error && error.message || error) });
+    post({ ok: false, reason: 'failed', message: String(error && error.message || error) });
   }
-});
-parentPort.postMessage('ready');
+};
 `;
 }
 
@@ -59,7 +58,7 @@ export function prestartMarkdownWorker(): void {
 }
 
 function spawnWorker(): Spawned {
-  const worker = startModuleThread(import.meta.url, 'content/parse-markdown.js', workerSource);
+  const worker = startModuleThread(import.meta.url, 'content/parse-markdown.js', workerProgram);
   const ready = new Promise<void>((resolve, reject) => {
     // Left on once ready (rejecting then does nothing): a crash between the greeting and the
     // owner's own listener must not become an unhandled 'error' event.
@@ -189,7 +188,11 @@ export function createMarkdownWorker(options: MarkdownWorkerOptions): MarkdownWo
       return result;
     },
     async close({ discard = false } = {}) {
+      // A thread with no parse left to do is handed on (releaseThread), not stopped: the output
+      // reader takes it, and is spared a thread's start.
+      let idle = true;
       if (discard) {
+        idle = jobs.length === 0;
         for (const job of jobs.splice(0)) job.resolve({ ok: false, reason: 'failed', message: 'the parser was closed' });
         // A thread still starting is stopped now, not once ready: a build that ends before it
         // needs the thread (a configuration error) would wait ≈0.1 s for its start-up.
@@ -207,10 +210,14 @@ export function createMarkdownWorker(options: MarkdownWorkerOptions): MarkdownWo
       clearTimeout(timer);
       const w = current;
       current = undefined;
-      if (w) {
-        w.off('exit', onExit);
-        await w.terminate();
-      }
+      if (!w) return;
+      w.off('message', onMessage);
+      w.off('error', onError);
+      w.off('exit', onExit);
+      if (idle) return releaseThread(w);
+      // Still parsing a discarded text: its tree would reach whoever took the thread next.
+      w.on('error', () => undefined);
+      await w.terminate();
     },
   };
 }

@@ -12,13 +12,10 @@ export interface OutputReader {
 }
 
 /** The thread's program: one module, so it reads exactly as readOutput does here. */
-function workerSource(load: string): string {
+function workerProgram(load: string): string {
   return `
-const { parentPort } = require('node:worker_threads');
 const { readOutput } = ${load};
-parentPort.on('message', ({ id, html }) => {
-  parentPort.postMessage({ id, reading: readOutput(html) });
-});
+return ({ id, html }) => post({ id, reading: readOutput(html) });
 `;
 }
 
@@ -39,7 +36,7 @@ interface Waiting {
  */
 export function createOutputReader(options: { readonly threaded: boolean }): OutputReader {
   if (!options.threaded) return { threaded: false, read: async (html) => readOutput(html), close: async () => undefined };
-  let worker: Worker | undefined = startModuleThread(import.meta.url, 'verify/read-output.js', workerSource);
+  let worker: Worker | undefined = startModuleThread(import.meta.url, 'verify/read-output.js', workerProgram);
   const waiting = new Map<number, Waiting>();
   const owed = new Set<Promise<OutputReading>>();
   let next = 0;
