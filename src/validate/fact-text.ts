@@ -1,8 +1,7 @@
 import type { ElementContent } from 'hast';
 import { displayOfFact } from '../markdown/format-fact-value.js';
 import { renderInlineMarkdown } from '../markdown/render-inline-markdown.js';
-import type { YamlFile } from '../content/parse-yaml.js';
-import { factSchema, type Fact } from '../schema/fact-schema.js';
+import type { Fact } from '../schema/fact-schema.js';
 
 const statementCache = new WeakMap<object, string>();
 
@@ -31,21 +30,4 @@ export function hastText(nodes: readonly ElementContent[]): string {
     else if (node.type === 'element') out += hastText(node.children);
   }
   return out;
-}
-
-/**
- * Renders the statement of every fact in these files into renderInlineMarkdown's memo, ahead of
- * validation, which asks for each. A plain statement costs nothing there; one with Markdown in it
- * is a cold parse (≈1 ms), done here while the Markdown thread parses the sections and this
- * thread would only wait.
- * Statements are read as the schema reads them; anything it would refuse is left alone.
- */
-export function prerenderStatements(files: readonly YamlFile[]): void {
-  for (const file of files) {
-    if (!Array.isArray(file.data)) continue;
-    for (const item of file.data as unknown[]) {
-      const statement = factSchema.shape.statement.safeParse((item as { statement?: unknown } | null)?.statement);
-      if (statement.success) renderInlineMarkdown(statement.data);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 import type { Range } from '../diagnostics/index.js';
 import { displayOfFact } from '../markdown/format-fact-value.js';
+import type { Fact } from '../schema/fact-schema.js';
 import type { FactEntity, Model, SectionEntity } from '../schema/model.js';
 import { sensitivityRank } from '../schema/scalars.js';
 import { statementText } from './fact-text.js';
@@ -80,19 +81,51 @@ export function numberFindings(model: Model): NumberFinding[] {
 
 /** The numbers a fact states: its value, and the figures in its display and statement. */
 export function numbersOfFact(fact: FactEntity): FactNumber[] {
-  const words = wordsOf([fact.label ?? '', fact.display ?? '', statementText(fact)].join(' '));
-  const display = fact.display ?? '';
-  const displayNumbers = findNumbers(display);
+  const texts = factTexts(fact);
+  const words = ahead.words.get(texts.all) ?? wordsOf(texts.all);
+  const displayNumbers = numbersIn(texts.display);
   const out: FactNumber[] = [];
   if (fact.value?.kind === 'number') {
     const value = fact.value.number;
     const shown = displayNumbers.find((n) => n.value === value);
     out.push({ fact, value, kind: shown?.kind ?? 'any', text: displayOfFact(fact) ?? String(value), words });
   }
-  for (const n of [...displayNumbers, ...findNumbers(statementText(fact))]) {
+  for (const n of [...displayNumbers, ...numbersIn(texts.statement)]) {
     out.push({ fact, value: n.value, kind: n.kind, text: n.text, words });
   }
   return out;
+}
+
+type FactWording = Pick<Fact, 'statement' | 'display' | 'label'>;
+
+/** The texts numbersOfFact reads: the display, the statement as read, and all three together. */
+function factTexts(fact: FactWording): { display: string; statement: string; all: string } {
+  const statement = statementText(fact);
+  return { display: fact.display ?? '', statement, all: [fact.label ?? '', fact.display ?? '', statement].join(' ') };
+}
+
+/**
+ * The figures and words of fact texts, found ahead of validation (prepareFactNumbers), by exact
+ * text: both are functions of the text alone, so an entry can never be stale, only missing.
+ */
+let ahead = { numbers: new Map<string, readonly ProseNumber[]>(), words: new Map<string, Set<string>>() };
+
+const numbersIn = (text: string): readonly ProseNumber[] => ahead.numbers.get(text) ?? findNumbers(text);
+
+/**
+ * Finds the figures and words of these facts' texts now, for numbersOfFact to take later. The
+ * build calls it while the Markdown thread parses the sections and this thread would only wait;
+ * done after the trees arrive, the first calls (a cold start, the number-words pattern's
+ * compilation among it) held up validation, and with it every output, by ≈20 ms. Replaces what
+ * an earlier call found, so it holds one build's texts.
+ */
+export function prepareFactNumbers(facts: readonly FactWording[]): void {
+  ahead = { numbers: new Map(), words: new Map() };
+  for (const fact of facts) {
+    const texts = factTexts(fact);
+    for (const text of [texts.display, texts.statement]) if (!ahead.numbers.has(text)) ahead.numbers.set(text, findNumbers(text));
+    if (!ahead.words.has(texts.all)) ahead.words.set(texts.all, wordsOf(texts.all));
+  }
 }
 
 function relativeDifference(a: number, b: number): number {
