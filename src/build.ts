@@ -12,7 +12,7 @@ import type { ProjectFiles } from './content/read-project.js';
 import type { DocumentEntity, Model, RecipientEntity, SectionEntity } from './schema/model.js';
 import { stopSpareThread } from './start-module-thread.js';
 import { createTemplateEnvironment, renderHtml, resolveCss, type ResolvedCss, type TemplateEnvironment } from './templates/index.js';
-import { factsUsedByDocument, prepareFactChecks, validateProject } from './validate/index.js';
+import { factsUsedByDocument, prepareValidation, validateProject } from './validate/index.js';
 import { checkLinksBetween, createOutputReader, verifyOutput, type OutputReader, type VerifiedOutput } from './verify/index.js';
 
 export type { BuildOptions } from './config/index.js';
@@ -109,7 +109,7 @@ async function runLoaded(config: Config, options: BuildOptions, mode: { write: b
   const loading = await startLoadingProject(config.root, { allowHiddenCharacters: config.allowHiddenCharacters });
   // While the Markdown thread parses the sections, what needs only the YAML and the templates.
   const env = createTemplateEnvironment({ layouts: loading.files.layouts, partials: loading.files.partials });
-  prepareFactChecks(loading.facts);
+  prepareValidation(loading);
   const { project, diagnostics: loadDiagnostics } = await loading.finish();
   diagnostics.push(...loadDiagnostics);
   // On the thread the Markdown parser just handed on (no second thread's start), on the core it

@@ -28,9 +28,7 @@ export interface LoadProjectOptions extends ReadProjectOptions {
 }
 
 /** A project whose YAML is parsed and whose sections are still with the Markdown thread. */
-export interface LoadingProject {
-  readonly files: ProjectFiles;
-  readonly facts: readonly YamlFile[];
+export interface LoadingProject extends Pick<ParsedProject, 'files' | 'publisher' | 'sources' | 'facts' | 'recipients' | 'documents'> {
   /** Waits for the sections: the whole project, as loadProject gives it. */
   finish(): Promise<LoadProjectResult>;
 }
@@ -66,7 +64,11 @@ export async function startLoadingProject(root: string, options: LoadProjectOpti
   const documents = yamlAll(files.documents);
   return {
     files,
+    publisher,
+    sources,
     facts,
+    recipients,
+    documents,
     finish: async () => {
       const parsedSections = await parsing;
       // Section problems before YAML ones, as when the sections were parsed first.

@@ -6,7 +6,7 @@ import { stemOf } from '../content/parse-section.js';
 import type { TextFile } from '../content/text-file.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { documentSchema } from '../schema/document-schema.js';
-import { factSchema } from '../schema/fact-schema.js';
+import { factSchema, type Fact } from '../schema/fact-schema.js';
 import type {
   DocumentEntity,
   FactEntity,
@@ -65,10 +65,7 @@ export function buildModel(project: ParsedProject): BuildModelResult {
   const invalid = { sources: new Set<string>(), facts: new Set<string>(), sections: new Set<string>(), recipientLists: new Set<string>() };
 
   const parseOne = <S extends z.ZodType>(schema: S, file: YamlFile, base: ValuePath, data: unknown): z.output<S> | undefined => {
-    // jitless: zod compiles a fast path per object schema (`new Function`) on its first parse,
-    // which a build runs for a few hundred values at most: buildModel on the bench's briefings,
-    // cold, 26–33 → 18–19 ms (200 letters: 25–28 → 18–24 ms).
-    const result = schema.safeParse(data, { reportInput: true, jitless: true });
+    const result = typeValue(schema, data);
     if (result.success) return result.data;
     diagnostics.push(...zodIssuesToDiagnostics(result.error.issues, file, schema, base));
     return undefined;
@@ -216,6 +213,49 @@ export function buildModel(project: ParsedProject): BuildModelResult {
     assets: project.files.assets,
   };
   return { model, entities, invalidIds: invalid, diagnostics };
+}
+
+/** The YAML values buildModel types: all but the sections' front matter. */
+export type ProjectYaml = Pick<ParsedProject, 'publisher' | 'sources' | 'facts' | 'recipients' | 'documents'>;
+
+/**
+ * jitless: zod compiles a fast path per object schema (`new Function`) on its first parse, which
+ * a build runs for a few hundred values at most: buildModel on the bench's briefings, cold,
+ * 26–33 → 18–19 ms (200 letters: 25–28 → 18–24 ms).
+ */
+const parseOptions = { reportInput: true, jitless: true } as const;
+
+/** zod's results for YAML values typed ahead (typeEntitiesAhead), by the value and its schema. */
+const typedAhead = new WeakMap<object, { readonly schema: z.ZodType; readonly result: z.ZodSafeParseResult<unknown> }>();
+
+function typeValue<S extends z.ZodType>(schema: S, data: unknown): z.ZodSafeParseResult<z.output<S>> {
+  const ahead = typeof data === 'object' && data !== null ? typedAhead.get(data) : undefined;
+  if (ahead?.schema === schema) return ahead.result as z.ZodSafeParseResult<z.output<S>>;
+  return schema.safeParse(data, parseOptions);
+}
+
+/**
+ * Types every YAML value of the project now, as buildModel will (same schema for the same value,
+ * same options), for buildModel to take by the value's identity: the build calls it while the
+ * Markdown thread parses the sections and this thread would only wait. buildModel runs after the
+ * last tree and holds up every output; zod run cold there took ≈20 ms of it. A value typed here
+ * is one buildModel never sees change (the YAML's plain data, read by nobody in between); one it
+ * did not type is typed then. Returns the facts that typed, for the other checks made ahead.
+ */
+export function typeEntitiesAhead(yaml: ProjectYaml): Fact[] {
+  const ahead = <S extends z.ZodType>(schema: S, data: unknown): z.output<S> | undefined => {
+    if (typeof data !== 'object' || data === null) return undefined;
+    const result = schema.safeParse(data, parseOptions);
+    typedAhead.set(data, { schema, result });
+    return result.success ? result.data : undefined;
+  };
+  const items = (file: YamlFile | undefined): unknown[] => (Array.isArray(file?.data) ? file.data : []);
+  if (yaml.publisher) ahead(publisherSchema, yaml.publisher.data);
+  for (const item of items(yaml.sources)) ahead(sourceSchema, item);
+  const facts = yaml.facts.flatMap((file) => items(file).flatMap((item) => ahead(factSchema, item) ?? []));
+  for (const file of yaml.recipients) for (const item of items(file)) ahead(recipientSchema, item);
+  for (const file of yaml.documents) ahead(documentSchema, file.data);
+  return facts;
 }
 
 type ParseOne = <S extends z.ZodType>(schema: S, file: YamlFile, base: ValuePath, data: unknown) => z.output<S> | undefined;

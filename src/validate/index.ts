@@ -5,4 +5,4 @@ export type { RuleContext, ValidationRule } from './rule-context.js';
 export { zodIssuesToDiagnostics } from './zod-issues.js';
 export { closestMatch, didYouMean } from './closest-match.js';
 export { factsUsedByDocument } from './document-facts.js';
-export { prepareFactChecks } from './prepare-fact-checks.js';
+export { prepareValidation } from './prepare-validation.js';
