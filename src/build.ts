@@ -12,8 +12,8 @@ import type { ProjectFiles } from './content/read-project.js';
 import type { DocumentEntity, Model, RecipientEntity, SectionEntity } from './schema/model.js';
 import { stopSpareThread } from './start-module-thread.js';
 import { createTemplateEnvironment, renderHtml, resolveCss, type ResolvedCss, type TemplateEnvironment } from './templates/index.js';
-import { factsUsedByDocument, prepareValidation, validateProject } from './validate/index.js';
-import { checkLinksBetween, createOutputReader, verifyOutput, type OutputReader, type VerifiedOutput } from './verify/index.js';
+import { buildModel, factsUsedByDocument, prepareValidation, runValidationRules } from './validate/index.js';
+import { checkLinksBetween, createOutputReader, verifyOutput, type OutputReader, type OutputReading, type VerifiedOutput } from './verify/index.js';
 
 export type { BuildOptions } from './config/index.js';
 
@@ -65,6 +65,8 @@ interface RenderedDocument {
   readonly diagnostics: readonly Diagnostic[];
   /** Set when it came from the cache instead of being rendered. */
   readonly reused?: ReusedUnit;
+  /** Its reading, when it was rendered and handed to the reader ahead of the stream (renderAhead). */
+  readonly reading?: Promise<OutputReading>;
 }
 
 /** Loads, validates and renders every selected document to HTML in memory; writes nothing. */
@@ -136,12 +138,17 @@ interface Loaded {
 
 async function renderAndWrite(config: Config, options: BuildOptions, mode: { write: boolean }, cache: BuildCache | undefined, printing: Printing | undefined, loaded: Loaded): Promise<BuildResult> {
   const { project, env, diagnostics, reader } = loaded;
-  const { model, diagnostics: validationDiagnostics } = validateProject(project, { today: config.today });
-  diagnostics.push(...validationDiagnostics);
-  diagnostics.push(...env.diagnostics);
-
+  const built = buildModel(project);
+  const { model } = built;
   const documents = selectDocuments(model, config);
   const plan = await planUnits(model, documents, config, cache, project.files, options);
+  const parts = createDocumentParts(model);
+  // The first output is read back while the rules run, instead of after: on its thread the first
+  // reading is the slowest (parse5 cold), and that thread sets the pace of the stream. Not with
+  // --fail-fast, which stops at the first error the rules may find.
+  const ahead = reader.threaded && !config.failFast ? renderAhead(model, env, documents, plan, parts, reader) : undefined;
+  diagnostics.push(...built.diagnostics, ...runValidationRules(built, { today: config.today }));
+  diagnostics.push(...env.diagnostics);
   diagnostics.push(...checkOutputPaths(model, documents));
   const templateFiles = (d: DocumentEntity) => [env.layoutFile(d.layout), ...[...project.files.partials, ...project.files.styles].map((f) => f.path)];
   // Keep-going (default): a document is rendered and written unless an error concerns what it is
@@ -167,8 +174,8 @@ async function renderAndWrite(config: Config, options: BuildOptions, mode: { wri
   const inFlight = new Set<Promise<void>>();
   const window = config.concurrency * 2 + 2;
   try {
-    for await (const r of renderUnits(model, env, renderable, diagnostics, { failFast: config.failFast }, plan)) {
-      const reading = reader.read(r.html);
+    for await (const r of renderUnits(model, env, renderable, diagnostics, { failFast: config.failFast }, plan, parts, ahead)) {
+      const reading = r.reading ?? reader.read(r.html);
       const outcome: UnitOutcome = {
         unit: {
           document: r.document,
@@ -397,32 +404,9 @@ async function* renderUnits(
   diagnostics: Diagnostic[],
   flags: { failFast: boolean },
   plan: UnitPlan,
+  parts: DocumentParts,
+  ahead: RenderedAhead | undefined,
 ): AsyncGenerator<RenderedDocument> {
-  const processor = createMarkdownProcessor();
-  const sectionHtml = new Map<string, SectionHtml>();
-  const sectionFor = (id: string): SectionHtml => {
-    let html = sectionHtml.get(id);
-    if (!html) {
-      const section = model.sections.get(id);
-      if (!section) throw new Error(`Cannot render unknown section \`${id}\``);
-      html = renderSectionSafely(processor, section, model);
-      diagnostics.push(...html.diagnostics);
-      sectionHtml.set(id, html);
-    }
-    return html;
-  };
-  const cssByLayout = new Map<string, ResolvedCss>();
-  const cssFor = (layout: string): ResolvedCss => {
-    let css = cssByLayout.get(layout);
-    if (!css) {
-      const entry = model.styles.get(layout) ?? model.styles.get('base');
-      css = entry ? resolveCss(entry, { styles: model.styles, assets: model.assets }) : { css: '', files: [], diagnostics: [] };
-      diagnostics.push(...css.diagnostics);
-      cssByLayout.set(layout, css);
-    }
-    return css;
-  };
-
   for (const document of documents) {
     if (flags.failFast && hasError(diagnostics)) break;
     const fresh: (RecipientEntity | undefined)[] = [];
@@ -436,22 +420,11 @@ async function* renderUnits(
       } else fresh.push(recipient);
     }
     if (fresh.length === 0) continue;
-    const sections = document.sections.map(sectionFor);
-    const bluf = document.bluf === undefined ? undefined : sectionFor(document.bluf);
-    const css = cssFor(document.layout);
+    const { sections, bluf, css } = parts.of(document, diagnostics);
     if ([...sections, ...(bluf ? [bluf] : [])].some((s) => hasError(s.diagnostics)) || hasError(css.diagnostics)) continue;
     for (const recipient of fresh) {
-      const result = renderHtml({
-        model,
-        env,
-        document,
-        recipient,
-        sections,
-        bluf,
-        css: css.css,
-        cssFiles: css.files,
-        generator: `${toolName} ${toolVersion}`,
-      });
+      const early = ahead?.document === document && ahead.recipient === recipient ? ahead : undefined;
+      const result = early?.result ?? renderDocument(model, env, document, recipient, { sections, bluf, css });
       diagnostics.push(...result.diagnostics);
       plan.onUnit({ document, recipient }, result.html !== undefined, false);
       if (result.html === undefined) continue;
@@ -463,8 +436,111 @@ async function* renderUnits(
         facts: result.factsUsed,
         sources: result.sourcesCited,
         templates: [...new Set([...result.templatesUsed, ...result.assetsUsed])].sort(),
+        ...(early?.reading ? { reading: early.reading } : {}),
       };
     }
+  }
+}
+
+/** A document's rendered sections and style sheet (renderUnits' and renderAhead's shared work). */
+interface DocumentParts {
+  /**
+   * Renders what `document` needs and has not been rendered yet. Each section's and style
+   * sheet's problems go to `report` the first time one is given: when the stream uses them,
+   * as when nothing was rendered ahead (a part rendered ahead for a document the stream then
+   * skips is never reported, as it was never rendered).
+   */
+  of(document: DocumentEntity, report?: Diagnostic[]): { sections: SectionHtml[]; bluf: SectionHtml | undefined; css: ResolvedCss };
+}
+
+function createDocumentParts(model: Model): DocumentParts {
+  // Made at the first section: a build whose units all come from the cache renders none.
+  let processor: ReturnType<typeof createMarkdownProcessor> | undefined;
+  const sections = new Map<string, { readonly html: SectionHtml; reported: boolean }>();
+  const styles = new Map<string, { readonly css: ResolvedCss; reported: boolean }>();
+  const section = (id: string, report: Diagnostic[] | undefined): SectionHtml => {
+    let entry = sections.get(id);
+    if (!entry) {
+      const found = model.sections.get(id);
+      if (!found) throw new Error(`Cannot render unknown section \`${id}\``);
+      entry = { html: renderSectionSafely((processor ??= createMarkdownProcessor()), found, model), reported: false };
+      sections.set(id, entry);
+    }
+    if (report && !entry.reported) {
+      report.push(...entry.html.diagnostics);
+      entry.reported = true;
+    }
+    return entry.html;
+  };
+  const style = (layout: string, report: Diagnostic[] | undefined): ResolvedCss => {
+    let entry = styles.get(layout);
+    if (!entry) {
+      const sheet = model.styles.get(layout) ?? model.styles.get('base');
+      entry = { css: sheet ? resolveCss(sheet, { styles: model.styles, assets: model.assets }) : { css: '', files: [], diagnostics: [] }, reported: false };
+      styles.set(layout, entry);
+    }
+    if (report && !entry.reported) {
+      report.push(...entry.css.diagnostics);
+      entry.reported = true;
+    }
+    return entry.css;
+  };
+  return {
+    of: (document, report) => ({
+      sections: document.sections.map((id) => section(id, report)),
+      bluf: document.bluf === undefined ? undefined : section(document.bluf, report),
+      css: style(document.layout, report),
+    }),
+  };
+}
+
+function renderDocument(model: Model, env: TemplateEnvironment, document: DocumentEntity, recipient: RecipientEntity | undefined, parts: ReturnType<DocumentParts['of']>) {
+  return renderHtml({
+    model,
+    env,
+    document,
+    recipient,
+    sections: parts.sections,
+    bluf: parts.bluf,
+    css: parts.css.css,
+    cssFiles: parts.css.files,
+    generator: `${toolName} ${toolVersion}`,
+  });
+}
+
+/** The stream's first unit, rendered and handed to the reader before the rules ran. */
+interface RenderedAhead {
+  readonly document: DocumentEntity;
+  readonly recipient: RecipientEntity | undefined;
+  readonly result: ReturnType<typeof renderHtml>;
+  readonly reading: Promise<OutputReading> | undefined;
+}
+
+/**
+ * Renders the unit the stream will most likely render first — the first selected document that
+ * has everything it is made of, for its first recipient — and hands it to the reader. Used by
+ * the stream only if that is the unit it renders (the rules may block the document); its
+ * problems are reported when it is used, as a unit rendered in the stream.
+ */
+function renderAhead(model: Model, env: TemplateEnvironment, documents: readonly DocumentEntity[], plan: UnitPlan, parts: DocumentParts, reader: OutputReader): RenderedAhead | undefined {
+  const document = documents.find((d) => {
+    const uses = staticUses(model, d);
+    const complete = uses.facts.every((id) => model.facts.has(id)) && uses.sources.every((id) => model.sources.has(id));
+    return complete && hasAllSections(model, d) && (plan.recipients.get(d)?.length ?? 0) > 0;
+  });
+  if (!document) return undefined;
+  const recipient = plan.recipients.get(document)![0];
+  try {
+    const documentParts = parts.of(document);
+    if ([...documentParts.sections, ...(documentParts.bluf ? [documentParts.bluf] : [])].some((s) => hasError(s.diagnostics)) || hasError(documentParts.css.diagnostics)) return undefined;
+    const result = renderDocument(model, env, document, recipient, documentParts);
+    return { document, recipient, result, reading: result.html === undefined ? undefined : reader.read(result.html) };
+  } catch {
+    // Rendering trusts the rules to have stopped what cannot render (a citation of an unknown
+    // source throws), and they have not run yet: a document that throws here is one they will
+    // stop. Nothing is kept of it (a part that threw is not cached); should the stream render
+    // it after all, it throws there, as it would have without this pass.
+    return undefined;
   }
 }
 
