@@ -11,7 +11,7 @@ import type { ParsedProject } from './content/load-project.js';
 import type { ProjectFiles } from './content/read-project.js';
 import type { DocumentEntity, Model, RecipientEntity, SectionEntity } from './schema/model.js';
 import { stopSpareThread } from './start-module-thread.js';
-import { createTemplateEnvironment, renderHtml, resolveCss, type ResolvedCss, type TemplateEnvironment } from './templates/index.js';
+import { createTemplateEnvironment, preloadStyleImports, renderHtml, resolveCss, type ResolvedCss, type TemplateEnvironment } from './templates/index.js';
 import { buildModel, factsUsedByDocument, prepareValidation, runValidationRules } from './validate/index.js';
 import { checkLinksBetween, createOutputReader, verifyOutput, type OutputReader, type OutputReading, type VerifiedOutput } from './verify/index.js';
 
@@ -111,6 +111,7 @@ async function runLoaded(config: Config, options: BuildOptions, mode: { write: b
   const loading = await startLoadingProject(config.root, { allowHiddenCharacters: config.allowHiddenCharacters });
   // While the Markdown thread parses the sections, what needs only the YAML and the templates.
   const env = createTemplateEnvironment({ layouts: loading.files.layouts, partials: loading.files.partials });
+  preloadStyleImports(loading.files.styles);
   prepareValidation(loading);
   const { project, diagnostics: loadDiagnostics } = await loading.finish();
   diagnostics.push(...loadDiagnostics);

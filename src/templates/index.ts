@@ -2,7 +2,7 @@ export { createTemplateEnvironment, compileOptions, type TemplateEnvironment, ty
 export { createHelpers, helperNames, formatDate, formatNumber, eq, cssString, sourcesListPlaceholder } from './helpers.js';
 export { renderHtml, type RenderHtmlInput, type RenderedHtml } from './render-html.js';
 export { numberCitations, type NumberedCitations } from './number-citations.js';
-export { resolveCss, type ResolvedCss, type ResolveCssOptions } from './resolve-css.js';
+export { preloadStyleImports, resolveCss, type ResolvedCss, type ResolveCssOptions } from './resolve-css.js';
 export { buildTemplateContext, type TemplateContextInput } from './template-context.js';
 export { templateErrorToDiagnostic } from './template-error.js';
 export { createRenderState, type RenderState } from './render-state.js';

@@ -81,6 +81,26 @@ export function resolveCss(entry: TextFile, options: ResolveCssOptions): Resolve
 }
 
 /** A @fontsource CSS file with its woff2 embedded and the woff fallback dropped. */
+/**
+ * Inlines now the font packages these style sheets import (into packageCss's cache), so that a
+ * build's first render does not: finding each package (`require.resolve`) took ≈7 ms of the
+ * first briefing's render, which holds up the output reader. The build calls it while the
+ * Markdown thread parses the sections and this thread would only wait. A package that cannot be
+ * inlined is left alone here: resolveCss meets it as before.
+ */
+export function preloadStyleImports(styles: readonly TextFile[]): void {
+  for (const file of styles) {
+    for (const [, target] of file.text.matchAll(importRule)) {
+      if (target === undefined || !packageImport.test(target)) continue;
+      try {
+        packageCss(target);
+      } catch {
+        // resolveCss reaches the same import and fails there, as it did without this pass.
+      }
+    }
+  }
+}
+
 function packageCss(specifier: string): string {
   const cached = packageCssCache.get(specifier);
   if (cached !== undefined) return cached;
