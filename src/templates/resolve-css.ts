@@ -42,7 +42,23 @@ export function resolveCss(entry: TextFile, options: ResolveCssOptions): Resolve
     files.add(file.path);
     const locator = createLocator(file.text);
     const withImports = file.text.replace(importRule, (match, target: string, offset: number) => {
-      if (packageImport.test(target)) return packageCss(target);
+      if (packageImport.test(target)) {
+        try {
+          return packageCss(target);
+        } catch (error) {
+          // A font package that is not installed, or a subset file without a woff2 font: the
+          // stylesheet's problem, reported at its import (it crashed the build before).
+          diagnostics.push(
+            createDiagnostic('template-missing-partial', {
+              file: file.path,
+              range: locator.range(offset, offset + match.length),
+              message: `Cannot inline \`@import "${target}"\`: ${String(error instanceof Error ? error.message : error).split('\n')[0]}`,
+              hint: 'Import a subset file of an installed @fontsource package, e.g. `@import "@fontsource/source-serif-4/latin-400.css";` after `npm install @fontsource/source-serif-4`.',
+            }),
+          );
+          return '';
+        }
+      }
       const stem = target.replace(/^\.\//, '').replace(/\.css$/, '');
       const local = options.styles.get(stem);
       if (local && !stem.includes('/')) return inlineFile(local);
@@ -95,7 +111,7 @@ export function preloadStyleImports(styles: readonly TextFile[]): void {
       try {
         packageCss(target);
       } catch {
-        // resolveCss reaches the same import and fails there, as it did without this pass.
+        // resolveCss reaches the same import and reports it there, as without this pass.
       }
     }
   }

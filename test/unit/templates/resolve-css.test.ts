@@ -40,9 +40,15 @@ describe('preloadStyleImports', () => {
     expect(outcome(warm, base)).toEqual(expected);
   });
 
-  it('leaves an import it cannot inline to resolveCss, which meets it as it does without the pass', async () => {
+  it('leaves an import it cannot inline to resolveCss, which reports it as it does without the pass', async () => {
     const cold = await freshModule();
     const expected = outcome(cold, broken);
+    expect(expected).toMatchObject({
+      diagnostics: [
+        { ruleId: 'template-missing-partial', file: 'templates/styles/broken.css', message: expect.stringContaining('Cannot inline `@import "@fontsource/no-such-font/latin-400.css"`') },
+        { ruleId: 'template-missing-partial', file: 'templates/styles/broken.css', message: expect.stringContaining('missing.css') },
+      ],
+    });
     const warm = await freshModule();
     expect(() => warm.preloadStyleImports([broken])).not.toThrow();
     expect(outcome(warm, broken)).toEqual(expected);
