@@ -48,11 +48,12 @@ export function resolveCss(entry: TextFile, options: ResolveCssOptions): Resolve
         } catch (error) {
           // A font package that is not installed, or a subset file without a woff2 font: the
           // stylesheet's problem, reported at its import (it crashed the build before).
+          if (!(error instanceof FontImportProblem)) throw error;
           diagnostics.push(
             createDiagnostic('template-missing-partial', {
               file: file.path,
               range: locator.range(offset, offset + match.length),
-              message: `Cannot inline \`@import "${target}"\`: ${String(error instanceof Error ? error.message : error).split('\n')[0]}`,
+              message: `Cannot inline \`@import "${target}"\`: ${error.message}`,
               hint: 'Import a subset file of an installed @fontsource package, e.g. `@import "@fontsource/source-serif-4/latin-400.css";` after `npm install @fontsource/source-serif-4`.',
             }),
           );
@@ -110,22 +111,38 @@ export function preloadStyleImports(styles: readonly TextFile[]): void {
       if (target === undefined || !packageImport.test(target)) continue;
       try {
         packageCss(target);
-      } catch {
+      } catch (error) {
         // resolveCss reaches the same import and reports it there, as without this pass.
+        if (!(error instanceof FontImportProblem)) throw error;
       }
     }
   }
 }
 
+/** Why a font package import cannot be inlined: the stylesheet's problem, not a bug here. */
+class FontImportProblem extends Error {}
+
+/** Node's errors for a package or file that is not there (require.resolve, readFileSync). */
+const missingCodes = new Set(['MODULE_NOT_FOUND', 'ERR_PACKAGE_PATH_NOT_EXPORTED', 'ENOENT']);
+
 function packageCss(specifier: string): string {
   const cached = packageCssCache.get(specifier);
   if (cached !== undefined) return cached;
-  const cssPath = require.resolve(specifier);
+  const found = <T>(read: () => T): T => {
+    try {
+      return read();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      if (code !== undefined && missingCodes.has(code)) throw new FontImportProblem((error as Error).message.split('\n')[0]);
+      throw error;
+    }
+  };
+  const cssPath = found(() => require.resolve(specifier));
   const source = readFileSync(cssPath, 'utf8');
   const css = source.replace(/src:\s*([^;]+);/g, (_match, sources: string) => {
     const woff2 = /url\(([^)]+\.woff2)\)/.exec(sources);
-    if (!woff2?.[1]) throw new Error(`No woff2 font in ${specifier}`);
-    const bytes = readFileSync(join(dirname(cssPath), woff2[1]));
+    if (!woff2?.[1]) throw new FontImportProblem(`No woff2 font in ${specifier}`);
+    const bytes = found(() => readFileSync(join(dirname(cssPath), woff2[1]!)));
     return `src: url(data:font/woff2;base64,${bytes.toString('base64')}) format('woff2');`;
   });
   packageCssCache.set(specifier, css);
