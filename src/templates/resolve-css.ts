@@ -97,7 +97,6 @@ export function resolveCss(entry: TextFile, options: ResolveCssOptions): Resolve
   return { css, files: [...files].sort(), diagnostics };
 }
 
-/** A @fontsource CSS file with its woff2 embedded and the woff fallback dropped. */
 /**
  * Inlines now the font packages these style sheets import (into packageCss's cache), so that a
  * build's first render does not: finding each package (`require.resolve`) took ≈7 ms of the
@@ -125,6 +124,7 @@ class FontImportProblem extends Error {}
 /** Node's errors for a package or file that is not there (require.resolve, readFileSync). */
 const missingCodes = new Set(['MODULE_NOT_FOUND', 'ERR_PACKAGE_PATH_NOT_EXPORTED', 'ENOENT']);
 
+/** A @fontsource CSS file with its woff2 embedded and the woff fallback dropped. */
 function packageCss(specifier: string): string {
   const cached = packageCssCache.get(specifier);
   if (cached !== undefined) return cached;
