@@ -158,10 +158,7 @@ async function renderAndWrite(config: Config, options: BuildOptions, mode: { wri
     ? hasError(diagnostics) ? [] : documents
     : documents.filter((d) => {
         const uses = staticUses(model, d);
-        // A fact or source that failed validation is not in the model: its error is reported at
-        // its own file, and the document cannot be rendered without it.
-        const complete = uses.facts.every((id) => model.facts.has(id)) && uses.sources.every((id) => model.sources.has(id));
-        return complete && hasAllSections(model, d) && !findBlockingError(documentDependencies(model, d, templateFiles, uses), diagnostics);
+        return hasAllEntities(model, uses) && hasAllSections(model, d) && !findBlockingError(documentDependencies(model, d, templateFiles, uses), diagnostics);
       });
   const blocked = (r: Pick<RenderedDocument, 'document' | 'facts' | 'sources'>) =>
     config.failFast ? hasError(diagnostics) : findBlockingError(documentDependencies(model, r.document, templateFiles, r), diagnostics) !== undefined;
@@ -421,11 +418,12 @@ async function* renderUnits(
       } else fresh.push(recipient);
     }
     if (fresh.length === 0) continue;
-    const { sections, bluf, css } = parts.of(document, diagnostics);
-    if ([...sections, ...(bluf ? [bluf] : [])].some((s) => hasError(s.diagnostics)) || hasError(css.diagnostics)) continue;
+    const documentParts = parts.of(document, diagnostics);
+    if (partsHaveError(documentParts)) continue;
+    const { sections, bluf, css } = documentParts;
     for (const recipient of fresh) {
       const early = ahead?.document === document && ahead.recipient === recipient ? ahead : undefined;
-      const result = early?.result ?? renderDocument(model, env, document, recipient, { sections, bluf, css });
+      const result = early?.result ?? renderDocument(model, env, document, recipient, documentParts);
       diagnostics.push(...result.diagnostics);
       plan.onUnit({ document, recipient }, result.html !== undefined, false);
       if (result.html === undefined) continue;
@@ -457,35 +455,15 @@ interface DocumentParts {
 function createDocumentParts(model: Model): DocumentParts {
   // Made at the first section: a build whose units all come from the cache renders none.
   let processor: ReturnType<typeof createMarkdownProcessor> | undefined;
-  const sections = new Map<string, { readonly html: SectionHtml; reported: boolean }>();
-  const styles = new Map<string, { readonly css: ResolvedCss; reported: boolean }>();
-  const section = (id: string, report: Diagnostic[] | undefined): SectionHtml => {
-    let entry = sections.get(id);
-    if (!entry) {
-      const found = model.sections.get(id);
-      if (!found) throw new Error(`Cannot render unknown section \`${id}\``);
-      entry = { html: renderSectionSafely((processor ??= createMarkdownProcessor()), found, model), reported: false };
-      sections.set(id, entry);
-    }
-    if (report && !entry.reported) {
-      report.push(...entry.html.diagnostics);
-      entry.reported = true;
-    }
-    return entry.html;
-  };
-  const style = (layout: string, report: Diagnostic[] | undefined): ResolvedCss => {
-    let entry = styles.get(layout);
-    if (!entry) {
-      const sheet = model.styles.get(layout) ?? model.styles.get('base');
-      entry = { css: sheet ? resolveCss(sheet, { styles: model.styles, assets: model.assets }) : { css: '', files: [], diagnostics: [] }, reported: false };
-      styles.set(layout, entry);
-    }
-    if (report && !entry.reported) {
-      report.push(...entry.css.diagnostics);
-      entry.reported = true;
-    }
-    return entry.css;
-  };
+  const section = reportedOnce((id): SectionHtml => {
+    const found = model.sections.get(id);
+    if (!found) throw new Error(`Cannot render unknown section \`${id}\``);
+    return renderSectionSafely((processor ??= createMarkdownProcessor()), found, model);
+  });
+  const style = reportedOnce((layout): ResolvedCss => {
+    const sheet = model.styles.get(layout) ?? model.styles.get('base');
+    return sheet ? resolveCss(sheet, { styles: model.styles, assets: model.assets }) : { css: '', files: [], diagnostics: [] };
+  });
   return {
     of: (document, report) => ({
       sections: document.sections.map((id) => section(id, report)),
@@ -493,6 +471,28 @@ function createDocumentParts(model: Model): DocumentParts {
       css: style(document.layout, report),
     }),
   };
+}
+
+/** Makes each key's value once; its problems go to `report` the first time one is given. */
+function reportedOnce<T extends { readonly diagnostics: readonly Diagnostic[] }>(make: (key: string) => T): (key: string, report: Diagnostic[] | undefined) => T {
+  const made = new Map<string, { readonly value: T; reported: boolean }>();
+  return (key, report) => {
+    let entry = made.get(key);
+    if (!entry) {
+      entry = { value: make(key), reported: false };
+      made.set(key, entry);
+    }
+    if (report && !entry.reported) {
+      report.push(...entry.value.diagnostics);
+      entry.reported = true;
+    }
+    return entry.value;
+  };
+}
+
+/** A section or the style sheet has an error: the document cannot be rendered. */
+function partsHaveError(parts: ReturnType<DocumentParts['of']>): boolean {
+  return [...parts.sections, ...(parts.bluf ? [parts.bluf] : [])].some((s) => hasError(s.diagnostics)) || hasError(parts.css.diagnostics);
 }
 
 function renderDocument(model: Model, env: TemplateEnvironment, document: DocumentEntity, recipient: RecipientEntity | undefined, parts: ReturnType<DocumentParts['of']>) {
@@ -524,16 +524,12 @@ interface RenderedAhead {
  * problems are reported when it is used, as a unit rendered in the stream.
  */
 function renderAhead(model: Model, env: TemplateEnvironment, documents: readonly DocumentEntity[], plan: UnitPlan, parts: DocumentParts, reader: OutputReader): RenderedAhead | undefined {
-  const document = documents.find((d) => {
-    const uses = staticUses(model, d);
-    const complete = uses.facts.every((id) => model.facts.has(id)) && uses.sources.every((id) => model.sources.has(id));
-    return complete && hasAllSections(model, d) && (plan.recipients.get(d)?.length ?? 0) > 0;
-  });
+  const document = documents.find((d) => hasAllEntities(model, staticUses(model, d)) && hasAllSections(model, d) && (plan.recipients.get(d)?.length ?? 0) > 0);
   if (!document) return undefined;
   const recipient = plan.recipients.get(document)![0];
   try {
     const documentParts = parts.of(document);
-    if ([...documentParts.sections, ...(documentParts.bluf ? [documentParts.bluf] : [])].some((s) => hasError(s.diagnostics)) || hasError(documentParts.css.diagnostics)) return undefined;
+    if (partsHaveError(documentParts)) return undefined;
     const result = renderDocument(model, env, document, recipient, documentParts);
     return { document, recipient, result, reading: result.html === undefined ? undefined : reader.read(result.html) };
   } catch {
@@ -586,6 +582,14 @@ function checkOutputPaths(model: Model, documents: readonly DocumentEntity[]): D
     );
   }
   return diagnostics;
+}
+
+/**
+ * A fact or source that failed validation is not in the model: its error is reported at its own
+ * file, and a document using it cannot be rendered.
+ */
+function hasAllEntities(model: Model, uses: { facts: readonly string[]; sources: readonly string[] }): boolean {
+  return uses.facts.every((id) => model.facts.has(id)) && uses.sources.every((id) => model.sources.has(id));
 }
 
 /** A section that failed validation is not in the model; its own error is reported at its file. */
