@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants, Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
+import { writeToolFile } from './write-tool-file.js';
 
 /** The bundle's folder: the one module files are cached for. */
 const folder = dirname(fileURLToPath(import.meta.url));
@@ -70,7 +71,7 @@ export function installCompileCache(): void {
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
   };
 
-  process.once('exit', () => unwritten.forEach(({ script, file }) => writeCache(file, script.createCachedData())));
+  process.once('exit', () => unwritten.forEach(({ script, file }) => writeToolFile(file, script.createCachedData())));
 }
 
 function cacheKey(source: string): string {
@@ -82,17 +83,5 @@ function readCache(file: string): Buffer | undefined {
     return readFileSync(file);
   } catch {
     return undefined;
-  }
-}
-
-function writeCache(file: string, data: Buffer): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temporary, data);
-    renameSync(temporary, file);
-  } catch {
-    // Best effort (see installCompileCache): the next run compiles as if there were no cache.
-    rmSync(temporary, { force: true });
   }
 }

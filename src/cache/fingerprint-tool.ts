@@ -1,7 +1,8 @@
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeToolFile } from '../write-tool-file.js';
 import { hashText } from './hash-text.js';
 
 let memo: Promise<string> | undefined;
@@ -53,7 +54,7 @@ async function computeToolFingerprint(): Promise<string> {
   if (remembered && remembered.packageSha256 === packageHash && sameFiles(remembered.files, files)) return remembered.fingerprint;
   const hashes = await Promise.all(entries.map(async (path) => `${path.slice(codeDir.length)}:${hashText(await readFile(path))}`));
   const fingerprint = hashText(`${packageJson}\0${hashes.join('\n')}`);
-  if (memoFile !== undefined) writeRemembered(memoFile, { packageSha256: packageHash, files, fingerprint });
+  if (memoFile !== undefined) writeToolFile(memoFile, JSON.stringify({ packageSha256: packageHash, files, fingerprint } satisfies Remembered));
   return fingerprint;
 }
 
@@ -67,16 +68,5 @@ function readRemembered(file: string): Remembered | undefined {
     return typeof value.fingerprint === 'string' && typeof value.packageSha256 === 'string' && Array.isArray(value.files) ? (value as Remembered) : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function writeRemembered(file: string, value: Remembered): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, JSON.stringify(value));
-    renameSync(temporary, file);
-  } catch {
-    // Best effort: the next build computes the fingerprint again.
-    rmSync(temporary, { force: true });
   }
 }

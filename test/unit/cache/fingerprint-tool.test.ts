@@ -17,6 +17,7 @@ beforeAll(async () => {
   tool = await mkdtemp(join(tmpdir(), 'briefwright-fingerprint-'));
   await mkdir(join(tool, 'dist', 'cache'), { recursive: true });
   for (const file of ['fingerprint-tool.js', 'hash-text.js']) await cp(join(repoRoot, 'dist', 'cache', file), join(tool, 'dist', 'cache', file));
+  await cp(join(repoRoot, 'dist', 'write-tool-file.js'), join(tool, 'dist', 'write-tool-file.js'));
   await writeFile(join(tool, 'package.json'), JSON.stringify({ name: 'tool', version: '1.0.0', type: 'module' }));
   await writeFile(join(tool, 'dist', 'render.js'), 'export const version = 1;\n');
 });
