@@ -71,13 +71,8 @@ export function startModuleThread(callerUrl: string, path: string, program: Thre
  * keeps the process alive; a second spare replaces the first.
  */
 export function releaseThread(worker: Worker): void {
-  const previous = spare;
-  spare = undefined;
-  if (previous) {
-    previous.forget();
-    previous.worker.on('error', () => undefined);
-    void previous.worker.terminate();
-  }
+  // One spare at most: the one before is stopped.
+  void stopSpareThread();
   // Gone while spare (it should not, idle): then it is simply not reused.
   const gone = () => {
     if (spare?.worker === worker) spare = undefined;
