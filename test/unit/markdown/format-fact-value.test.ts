@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatNumber, type DateStyle } from '../../../src/markdown/format-fact-value.js';
+import { seeded } from '../../helpers/seeded.js';
 
 const intlNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
 const intlDate: Record<DateStyle, Intl.DateTimeFormat> = {
@@ -7,15 +8,6 @@ const intlDate: Record<DateStyle, Intl.DateTimeFormat> = {
   short: new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
   numeric: new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }),
 };
-
-/** A seeded generator (same values on every run): the numbers in [0, 1). */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
 
 /** Numbers of every shape a fact may hold: integers, money, percentages, tiny, huge, negative. */
 function* sampleNumbers(count: number): Generator<number> {
