@@ -13,7 +13,7 @@ import type { DocumentEntity, Model, RecipientEntity, SectionEntity } from './sc
 import { stopSpareThread } from './start-module-thread.js';
 import { createTemplateEnvironment, preloadStyleImports, renderHtml, resolveCss, type ResolvedCss, type TemplateEnvironment } from './templates/index.js';
 import { buildModel, factsUsedByDocument, prepareValidation, runValidationRules } from './validate/index.js';
-import { checkLinksBetween, createOutputReader, verifyOutput, type OutputReader, type OutputReading, type VerifiedOutput } from './verify/index.js';
+import { checkLinksBetween, createOutputReader, verifyOutput, type OutputReader, type VerifiedOutput } from './verify/index.js';
 
 export type { BuildOptions } from './config/index.js';
 
@@ -65,8 +65,6 @@ interface RenderedDocument {
   readonly diagnostics: readonly Diagnostic[];
   /** Set when it came from the cache instead of being rendered. */
   readonly reused?: ReusedUnit;
-  /** Its reading, when it was rendered and handed to the reader ahead of the stream (renderAhead). */
-  readonly reading?: Promise<OutputReading>;
 }
 
 /** Loads, validates and renders every selected document to HTML in memory; writes nothing. */
@@ -117,8 +115,7 @@ async function runLoaded(config: Config, options: BuildOptions, mode: { write: b
   diagnostics.push(...loadDiagnostics);
   // On the thread the Markdown parser just handed on (no second thread's start), on the core it
   // left. Only for a first build that does not print: one that prints has Chromium for that core,
-  // and a rebuild renders few outputs, where the thread's cold parse5 costs more than the reading
-  // (the dev server's own parse5 is warm by then).
+  // and a rebuild renders few outputs, where a cold thread costs more than the reading.
   const reader = createOutputReader({ threaded: flags.readOnThread });
   // A Markdown thread the reader did not take would only hold its memory through the build.
   void stopSpareThread();
@@ -144,10 +141,6 @@ async function renderAndWrite(config: Config, options: BuildOptions, mode: { wri
   const documents = selectDocuments(model, config);
   const plan = await planUnits(model, documents, config, cache, project.files, options);
   const parts = createDocumentParts(model);
-  // The first output is read back while the rules run, instead of after: on its thread the first
-  // reading is the slowest (parse5 cold), and that thread sets the pace of the stream. Not with
-  // --fail-fast, which stops at the first error the rules may find.
-  const ahead = reader.threaded && !config.failFast ? renderAhead(model, env, documents, plan, parts, reader) : undefined;
   diagnostics.push(...built.diagnostics, ...runValidationRules(built, { today: config.today }));
   diagnostics.push(...env.diagnostics);
   diagnostics.push(...checkOutputPaths(model, documents));
@@ -172,8 +165,8 @@ async function renderAndWrite(config: Config, options: BuildOptions, mode: { wri
   const inFlight = new Set<Promise<void>>();
   const window = config.concurrency * 2 + 2;
   try {
-    for await (const r of renderUnits(model, env, renderable, diagnostics, { failFast: config.failFast }, plan, parts, ahead)) {
-      const reading = r.reading ?? reader.read(r.html);
+    for await (const r of renderUnits(model, env, renderable, diagnostics, { failFast: config.failFast }, plan, parts)) {
+      const reading = reader.read(r.html);
       const outcome: UnitOutcome = {
         unit: {
           document: r.document,
@@ -403,7 +396,6 @@ async function* renderUnits(
   flags: { failFast: boolean },
   plan: UnitPlan,
   parts: DocumentParts,
-  ahead: RenderedAhead | undefined,
 ): AsyncGenerator<RenderedDocument> {
   for (const document of documents) {
     if (flags.failFast && hasError(diagnostics)) break;
@@ -422,8 +414,7 @@ async function* renderUnits(
     if (partsHaveError(documentParts)) continue;
     const { sections, bluf, css } = documentParts;
     for (const recipient of fresh) {
-      const early = ahead?.document === document && ahead.recipient === recipient ? ahead : undefined;
-      const result = early?.result ?? renderDocument(model, env, document, recipient, documentParts);
+      const result = renderDocument(model, env, document, recipient, documentParts);
       diagnostics.push(...result.diagnostics);
       plan.onUnit({ document, recipient }, result.html !== undefined, false);
       if (result.html === undefined) continue;
@@ -435,32 +426,26 @@ async function* renderUnits(
         facts: result.factsUsed,
         sources: result.sourcesCited,
         templates: [...new Set([...result.templatesUsed, ...result.assetsUsed])].sort(),
-        ...(early?.reading ? { reading: early.reading } : {}),
       };
     }
   }
 }
 
-/** A document's rendered sections and style sheet (renderUnits' and renderAhead's shared work). */
+/** A document's rendered sections and style sheet, each rendered once for all the documents using it. */
 interface DocumentParts {
-  /**
-   * Renders what `document` needs and has not been rendered yet. Each section's and style
-   * sheet's problems go to `report` the first time one is given: when the stream uses them,
-   * as when nothing was rendered ahead (a part rendered ahead for a document the stream then
-   * skips is never reported, as it was never rendered).
-   */
-  of(document: DocumentEntity, report?: Diagnostic[]): { sections: SectionHtml[]; bluf: SectionHtml | undefined; css: ResolvedCss };
+  /** Renders what `document` needs and has not been rendered yet; each new part's problems go to `report`. */
+  of(document: DocumentEntity, report: Diagnostic[]): { sections: SectionHtml[]; bluf: SectionHtml | undefined; css: ResolvedCss };
 }
 
 function createDocumentParts(model: Model): DocumentParts {
   // Made at the first section: a build whose units all come from the cache renders none.
   let processor: ReturnType<typeof createMarkdownProcessor> | undefined;
-  const section = reportedOnce((id): SectionHtml => {
+  const section = madeOnce((id): SectionHtml => {
     const found = model.sections.get(id);
     if (!found) throw new Error(`Cannot render unknown section \`${id}\``);
     return renderSectionSafely((processor ??= createMarkdownProcessor()), found, model);
   });
-  const style = reportedOnce((layout): ResolvedCss => {
+  const style = madeOnce((layout): ResolvedCss => {
     const sheet = model.styles.get(layout) ?? model.styles.get('base');
     return sheet ? resolveCss(sheet, { styles: model.styles, assets: model.assets }) : { css: '', files: [], diagnostics: [] };
   });
@@ -473,20 +458,17 @@ function createDocumentParts(model: Model): DocumentParts {
   };
 }
 
-/** Makes each key's value once; its problems go to `report` the first time one is given. */
-function reportedOnce<T extends { readonly diagnostics: readonly Diagnostic[] }>(make: (key: string) => T): (key: string, report: Diagnostic[] | undefined) => T {
-  const made = new Map<string, { readonly value: T; reported: boolean }>();
+/** Makes each key's value once, and reports its problems then. */
+function madeOnce<T extends { readonly diagnostics: readonly Diagnostic[] }>(make: (key: string) => T): (key: string, report: Diagnostic[]) => T {
+  const made = new Map<string, T>();
   return (key, report) => {
-    let entry = made.get(key);
-    if (!entry) {
-      entry = { value: make(key), reported: false };
-      made.set(key, entry);
+    let value = made.get(key);
+    if (!value) {
+      value = make(key);
+      made.set(key, value);
+      report.push(...value.diagnostics);
     }
-    if (report && !entry.reported) {
-      report.push(...entry.value.diagnostics);
-      entry.reported = true;
-    }
-    return entry.value;
+    return value;
   };
 }
 
@@ -507,38 +489,6 @@ function renderDocument(model: Model, env: TemplateEnvironment, document: Docume
     cssFiles: parts.css.files,
     generator: `${toolName} ${toolVersion}`,
   });
-}
-
-/** The stream's first unit, rendered and handed to the reader before the rules ran. */
-interface RenderedAhead {
-  readonly document: DocumentEntity;
-  readonly recipient: RecipientEntity | undefined;
-  readonly result: ReturnType<typeof renderHtml>;
-  readonly reading: Promise<OutputReading> | undefined;
-}
-
-/**
- * Renders the unit the stream will most likely render first — the first selected document that
- * has everything it is made of, for its first recipient — and hands it to the reader. Used by
- * the stream only if that is the unit it renders (the rules may block the document); its
- * problems are reported when it is used, as a unit rendered in the stream.
- */
-function renderAhead(model: Model, env: TemplateEnvironment, documents: readonly DocumentEntity[], plan: UnitPlan, parts: DocumentParts, reader: OutputReader): RenderedAhead | undefined {
-  const document = documents.find((d) => hasAllEntities(model, staticUses(model, d)) && hasAllSections(model, d) && (plan.recipients.get(d)?.length ?? 0) > 0);
-  if (!document) return undefined;
-  const recipient = plan.recipients.get(document)![0];
-  try {
-    const documentParts = parts.of(document);
-    if (partsHaveError(documentParts)) return undefined;
-    const result = renderDocument(model, env, document, recipient, documentParts);
-    return { document, recipient, result, reading: result.html === undefined ? undefined : reader.read(result.html) };
-  } catch {
-    // Rendering trusts the rules to have stopped what cannot render (a citation of an unknown
-    // source throws), and they have not run yet: a document that throws here is one they will
-    // stop. Nothing is kept of it (a part that threw is not cached); should the stream render
-    // it after all, it throws there, as it would have without this pass.
-    return undefined;
-  }
 }
 
 /**

@@ -6,9 +6,9 @@ import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, type TempProject } from '../helpers/temp-project.js';
 
 /**
- * A first build that does not print renders its first document and reads it back while the
- * rules run (renderAhead in build.ts). These builds are exactly such builds: the rules then
- * decide as if nothing had been rendered ahead.
+ * The first document of a build that does not print, blocked by a rule, unrenderable, or used
+ * with its render warnings. (The build once rendered it and read it back while the rules ran;
+ * these tests held that to what the stream decides, and still guard the stream.)
  */
 const firstDocument = (section: string) =>
   `title: First\nkind: explainer\nlayout: plain\naudience: Public\ndistribution: public\ndate: 2026-06-26\nsections: [${section}]\nformats: [html]\n`;
@@ -23,7 +23,7 @@ async function build(p: TempProject): Promise<{ code: number | null; diagnostics
   return { code: r.code, diagnostics, out: (await readdir(join(p.root, 'out'))).sort() };
 }
 
-describe('the first output read ahead of the rules', () => {
+describe('the first document of a build', () => {
   let p: TempProject | undefined;
   afterEach(async () => {
     await p?.remove();
@@ -38,7 +38,7 @@ describe('the first output read ahead of the rules', () => {
     expect(out).toEqual(expect.arrayContaining(['public-note.html', 'internal-note.html', 'index.html', 'manifest.json']));
   });
 
-  it('is dropped when it cannot be rendered before the rules have stopped it (a citation of an unknown source)', async () => {
+  it('is dropped when it cites an unknown source, which the rules stop before rendering', async () => {
     p = await createTempProject({ 'content/sections/cites.md': '---\ntitle: Cites\n---\nAs reported :cite[no-such-source].\n', 'content/documents/aa-first.yaml': firstDocument('cites') }, { templates: false, fixture: 'base' });
     const { code, diagnostics, out } = await build(p);
     expect(code).toBe(1);
