@@ -21,7 +21,9 @@ const STRUCT_ELEM = PDFName.of('StructElem');
  * /IDTree name tree are rewritten to match. Returns how many ids were renamed.
  *
  * Only objects that mention /ID or /Headers are looked at: a lazily loaded file (load-pdf.ts)
- * then parses the few dozen table cells of its structure tree, not its hundreds of elements.
+ * then reads the few dozen table cells of its structure tree, not its hundreds of elements. A
+ * cell as Chromium writes it is renamed in its bytes, unparsed (plainElement): parsing the
+ * ≈1,100 cells of the 20 bench briefings and writing them back was ≈0.1 s of CPU.
  */
 export function renumberStructureIds(pdf: PDFDocument): number {
   const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
@@ -29,18 +31,21 @@ export function renumberStructureIds(pdf: PDFDocument): number {
   const { elements, headers } = findIdsAndHeaders(pdf);
   const renamed = new Map<string, string>();
   const holders: { ref: PDFRef; id: string }[] = [];
-  for (const { element, ref } of elements) {
-    const id = textOf(element.get(ID));
+  for (const { ref, id } of elements) {
     if (id === undefined || renamed.has(id)) continue;
     renamed.set(id, structureId(renamed.size + 1));
     holders.push({ ref, id });
   }
   if (renamed.size === 0) return 0;
 
-  for (const { element } of elements) {
-    const id = textOf(element.get(ID));
-    const next = id === undefined ? undefined : renamed.get(id);
-    if (next !== undefined) element.set(ID, PDFString.of(next));
+  for (const element of elements) {
+    if ('text' in element) {
+      const text = element.text.replace(nodeString, (whole, id: string) => (renamed.has(id) ? `(${renamed.get(id)!})` : whole));
+      pdf.context.assign(element.ref, new UnparsedObject(Buffer.from(text, 'latin1')));
+      continue;
+    }
+    const next = element.id === undefined ? undefined : renamed.get(element.id);
+    if (next !== undefined) element.element.set(ID, PDFString.of(next));
   }
   for (const array of headers) {
     for (let i = 0; i < array.size(); i++) {
@@ -56,26 +61,59 @@ export function renumberStructureIds(pdf: PDFDocument): number {
 const ID_TOKEN = new TextEncoder().encode('/ID');
 const HEADERS_TOKEN = new TextEncoder().encode('/Headers');
 
+/** A structure element with its /ID, parsed, or as the text of a plain one (plainElement). */
+type FoundElement = { readonly ref: PDFRef; readonly id: string | undefined } & ({ readonly element: PDFDict } | { readonly text: string });
+
 /**
  * The structure elements (indirect objects, as Chromium writes every one) in object-number
- * order, and every /Headers array: in a cell's inline attribute objects, or in an attribute
- * object of its own.
+ * order, and every /Headers array of the parsed ones: in a cell's inline attribute objects, or
+ * in an attribute object of its own.
  */
-function findIdsAndHeaders(pdf: PDFDocument): { elements: { element: PDFDict; ref: PDFRef }[]; headers: Set<PDFArray> } {
-  const elements: { element: PDFDict; ref: PDFRef }[] = [];
+function findIdsAndHeaders(pdf: PDFDocument): { elements: FoundElement[]; headers: Set<PDFArray> } {
+  const elements: FoundElement[] = [];
   const headers = new Set<PDFArray>();
   for (const [ref, object] of pdf.context.enumerateIndirectObjects()) {
-    if (object instanceof UnparsedObject && !object.mentions(ID_TOKEN) && !object.mentions(HEADERS_TOKEN)) continue;
+    if (object instanceof UnparsedObject) {
+      if (!object.mentions(ID_TOKEN) && !object.mentions(HEADERS_TOKEN)) continue;
+      const plain = plainElement(object);
+      if (plain) {
+        elements.push({ ref, ...plain });
+        continue;
+      }
+    }
     const dict = pdf.context.lookup(ref);
     if (!(dict instanceof PDFDict)) continue;
     if (isStructureElement(dict)) {
-      elements.push({ element: dict, ref });
+      elements.push({ element: dict, ref, id: textOf(dict.get(ID)) });
       for (const array of headerArrays(pdf, dict)) headers.add(array);
     }
     const own = dict.lookupMaybe(HEADERS, PDFArray);
     if (own) headers.add(own);
   }
   return { elements, headers };
+}
+
+const structElemStart = '<</Type /StructElem\n/S /';
+/** The element's own /ID, which Chromium writes last: the end of the object is the end of its dictionary. */
+const finalId = /\n\/ID \((node\d{8})\)>>\s*$/;
+const headersEntry = /\/Headers \[(?:\(node\d{8}\) ?)*\]/g;
+const nodeString = /\((node\d{8})\)/g;
+
+/**
+ * A structure element in the form Chromium writes (`<</Type /StructElem\n/S /TD …`) whose only
+ * strings are an `/ID (node…)` of its own, last, and `/Headers [(node…) …]` arrays of node ids:
+ * every `(node…)` in its bytes is then one to rename, and renaming it there is what parsing,
+ * renaming and writing the object back does (the test compares both). Anything else — another
+ * string, which could hold such text; a hex string; an /ID or /Headers of another form or place
+ * — is parsed.
+ */
+function plainElement(object: UnparsedObject): { id: string | undefined; text: string } | undefined {
+  const text = object.toString();
+  if (!text.startsWith(structElemStart)) return undefined;
+  const own = finalId.exec(text);
+  const rest = (own ? text.slice(0, own.index) : text).replace(headersEntry, '').replaceAll('<<', '').replaceAll('>>', '');
+  if (/[(<\\]|\/ID\b|\/Headers\b/.test(rest)) return undefined;
+  return { id: own?.[1], text };
 }
 
 /**
