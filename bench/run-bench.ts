@@ -100,7 +100,11 @@ try {
   const selected = values.only ? scenarios.filter((s) => values.only!.split(',').includes(s.id)) : scenarios;
   const records = new Map<string, RunRecord[]>(selected.map((s) => [s.id, []]));
   for (let round = 1; round <= runs; round++) {
-    for (const scenario of selected) {
+    // Every other round runs backwards, so that no compared pair always runs in the same order:
+    // md-to-pdf's letter rounds (≈25 GiB summed RSS) left the machine slower for a while, and
+    // forwards only, briefwright's briefings always ran first after them and the floor second
+    // (in one full run: 1.25× the floor in the first round, before any of them, 1.36–1.42× after).
+    for (const scenario of round % 2 === 1 ? selected : [...selected].reverse()) {
       if (scenario.id === 'bw-scale-pdf' && round > scaleRuns) continue;
       await scenario.prepare();
       const run = await measureProcess(scenario.command, scenario.args, {
