@@ -57,11 +57,13 @@ const requiredParent: Readonly<Record<string, ReadonlySet<string>>> = {
   dd: new Set(['dl']),
 };
 
-const startTag = /<([a-zA-Z][a-zA-Z0-9]*)/y;
+/** A tag name ends only at whitespace, `/` or `>` (`<br:x>` is an element `br:x`, not a `<br>`). */
+const startTag = /<([a-zA-Z][a-zA-Z0-9]*)(?=[\t\n\f />])/y;
 const endTag = /<\/([a-zA-Z][a-zA-Z0-9]*)[\t\n\f ]*>/y;
 const attributeName = /[\t\n\f ]*([a-zA-Z_:][-a-zA-Z0-9_:.]*)/y;
 const attributeValue = /[\t\n\f ]*=[\t\n\f ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f "'<=`>]+))/y;
-const tagEnd = /[\t\n\f ]*(\/?)>/y;
+/** The end of a start tag; `/` only matters on void elements, and the parser ignores it on others. */
+const tagEnd = /[\t\n\f ]*\/?>/y;
 /** Where a style sheet's or title's text ends (an end tag of either form: the plain one is then required). */
 const rawTextEnd = { style: /<\/style[\t\n\f />]/gi, title: /<\/title[\t\n\f />]/gi };
 /** A comment of the plain form: not `<!-->` or `<!--->`, and ended by the first `-->` only. */
@@ -174,8 +176,7 @@ class Scan {
     const attributes: { name: string; value: string }[] = [];
     for (;;) {
       tagEnd.lastIndex = at;
-      const end = tagEnd.exec(html);
-      if (end) {
+      if (tagEnd.test(html)) {
         at = tagEnd.lastIndex;
         break;
       }
