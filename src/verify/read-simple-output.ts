@@ -26,6 +26,15 @@ export function readSimpleOutput(html: string): OutputReading | undefined {
 
 type Mode = 'before html' | 'before head' | 'in head' | 'after head' | 'in body' | 'after body' | 'after after body';
 
+/** The document's frame: the one start tag each mode takes outside the head and body, and the mode after it. */
+const skeletonStart: Partial<Record<Mode, { readonly tag: string; readonly next: Mode }>> = {
+  'before html': { tag: 'html', next: 'before head' },
+  'before head': { tag: 'head', next: 'in head' },
+  'after head': { tag: 'body', next: 'in body' },
+};
+/** The one end tag each mode outside the body takes (the body's own content ends its open elements). */
+const skeletonEnd: Partial<Record<Mode, string>> = { 'in head': 'head', 'after body': 'html' };
+
 const isSpace = /^[\t\n\f ]*$/;
 const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 /** Elements the HTML parser gives nothing special to in the body once they nest properly. */
@@ -151,8 +160,7 @@ class Scan {
     if (!match) throw new NotSimple();
     this.at = endTag.lastIndex;
     const name = match[1]!.toLowerCase();
-    const expected: Partial<Record<Mode, string>> = { 'in head': 'head', 'in body': this.top(), 'after body': 'html' };
-    if (expected[this.mode] !== name) throw new NotSimple();
+    if ((this.mode === 'in body' ? this.top() : skeletonEnd[this.mode]) !== name) throw new NotSimple();
     if (this.mode === 'in head') {
       this.pop();
       this.mode = 'after head';
@@ -202,27 +210,16 @@ class Scan {
   }
 
   private element(name: string, attributes: readonly { name: string; value: string }[]): void {
-    switch (this.mode) {
-      case 'before html':
-        if (name !== 'html') throw new NotSimple();
-        this.mode = 'before head';
-        break;
-      case 'before head':
-        if (name !== 'head') throw new NotSimple();
-        this.mode = 'in head';
-        break;
-      case 'in head':
-        if (!headElements.has(name)) throw new NotSimple();
-        break;
-      case 'after head':
-        if (name !== 'body') throw new NotSimple();
-        this.mode = 'in body';
-        break;
-      case 'in body':
-        this.checkInBody(name);
-        break;
-      default:
-        throw new NotSimple();
+    const step = skeletonStart[this.mode];
+    if (step) {
+      if (name !== step.tag) throw new NotSimple();
+      this.mode = step.next;
+    } else if (this.mode === 'in head') {
+      if (!headElements.has(name)) throw new NotSimple();
+    } else if (this.mode === 'in body') {
+      this.checkInBody(name);
+    } else {
+      throw new NotSimple();
     }
     visitAttributes(name, attributes, this.parts, this.ids, this.hrefs);
     if (name === 'style' || name === 'title') {
