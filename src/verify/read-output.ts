@@ -3,7 +3,6 @@ import { readSimpleOutput } from './read-simple-output.js';
 import { blockElements, skippedElements, visitAttributes } from './visit-attributes.js';
 
 type ParentNode = DefaultTreeAdapterTypes.ParentNode;
-type Element = DefaultTreeAdapterTypes.Element;
 
 /**
  * A finished HTML output read back the way a reader (or a crawler) meets it: its text, the text
@@ -51,7 +50,7 @@ export function readParsedOutput(html: string): OutputReading {
     for (const node of parent.childNodes) {
       if (node.nodeName === '#text' && 'value' in node) parts.push(node.value);
       if (!('tagName' in node)) continue;
-      visitElement(node, parts, ids, hrefs);
+      visitAttributes(node.tagName, node.attrs, parts, ids, hrefs);
       // A <template>'s content is a separate fragment, never rendered: like hast, not walked.
       if (skippedElements.has(node.tagName)) continue;
       const block = blockElements.has(node.tagName);
@@ -62,9 +61,4 @@ export function readParsedOutput(html: string): OutputReading {
   };
   walk(document);
   return { text: parts.join(''), ids, hrefs };
-}
-
-function visitElement(node: Element, parts: string[], ids: Set<string>, hrefs: string[]): void {
-  // Namespaced attributes (xlink:href, xml:lang) are other properties than id, name or href.
-  visitAttributes(node.tagName, node.attrs.filter((a) => a.namespace === undefined), parts, ids, hrefs);
 }

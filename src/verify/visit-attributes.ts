@@ -16,10 +16,20 @@ export const blockElements: ReadonlySet<string> = new Set([
 /** Attributes whose values readers see (tooltips, alt text, screen readers) or search engines index. */
 const readAttributes = new Set(['alt', 'title', 'aria-label', 'aria-description', 'content', 'placeholder']);
 
-/** What one element's attributes add to the reading: its id or anchor name, its link, visible values. */
-export function visitAttributes(tagName: string, attributes: Iterable<{ readonly name: string; readonly value: string }>, parts: string[], ids: Set<string>, hrefs: string[]): void {
+/**
+ * What one element's attributes add to the reading: its id or anchor name, its link, visible
+ * values. Namespaced attributes (xlink:href, xml:lang) are other properties than id, name or href.
+ */
+export function visitAttributes(
+  tagName: string,
+  attributes: Iterable<{ readonly name: string; readonly value: string; readonly namespace?: string | undefined }>,
+  parts: string[],
+  ids: Set<string>,
+  hrefs: string[],
+): void {
   const link = tagName === 'a' || tagName === 'area';
-  for (const { name, value } of attributes) {
+  for (const { name, value, namespace } of attributes) {
+    if (namespace !== undefined) continue;
     if (name === 'id' || (link && name === 'name')) ids.add(value);
     if (link && name === 'href') hrefs.push(value);
     if (readAttributes.has(name) && value.trim() !== '') parts.push('\n', value, '\n');
