@@ -12,7 +12,7 @@ import type { ProjectFiles } from './content/read-project.js';
 import type { DocumentEntity, Model, RecipientEntity, SectionEntity } from './schema/model.js';
 import { stopSpareThread } from './start-module-thread.js';
 import { createTemplateEnvironment, preloadStyleImports, renderHtml, resolveCss, type ResolvedCss, type TemplateEnvironment } from './templates/index.js';
-import { buildModel, factsUsedByDocument, prepareValidation, runValidationRules } from './validate/index.js';
+import { factsUsedByDocument, prepareValidation, validateProject } from './validate/index.js';
 import { checkLinksBetween, createOutputReader, verifyOutput, type OutputReader, type VerifiedOutput } from './verify/index.js';
 
 export type { BuildOptions } from './config/index.js';
@@ -136,12 +136,11 @@ interface Loaded {
 
 async function renderAndWrite(config: Config, options: BuildOptions, mode: { write: boolean }, cache: BuildCache | undefined, printing: Printing | undefined, loaded: Loaded): Promise<BuildResult> {
   const { project, env, diagnostics, reader } = loaded;
-  const built = buildModel(project);
-  const { model } = built;
+  const { model, diagnostics: validationDiagnostics } = validateProject(project, { today: config.today });
   const documents = selectDocuments(model, config);
   const plan = await planUnits(model, documents, config, cache, project.files, options);
   const parts = createDocumentParts(model);
-  diagnostics.push(...built.diagnostics, ...runValidationRules(built, { today: config.today }));
+  diagnostics.push(...validationDiagnostics);
   diagnostics.push(...env.diagnostics);
   diagnostics.push(...checkOutputPaths(model, documents));
   const templateFiles = (d: DocumentEntity) => [env.layoutFile(d.layout), ...[...project.files.partials, ...project.files.styles].map((f) => f.path)];

@@ -1,4 +1,4 @@
-export { runValidationRules, validateProject, type ValidateProjectOptions, type ValidateProjectResult } from './validate-project.js';
+export { validateProject, type ValidateProjectOptions, type ValidateProjectResult } from './validate-project.js';
 export { buildModel, originOf, compareIds, type BuildModelResult, type Entities, type InvalidIds } from './build-model.js';
 export { validationRules } from './rules/index.js';
 export type { RuleContext, ValidationRule } from './rule-context.js';

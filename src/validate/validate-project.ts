@@ -1,7 +1,7 @@
 import type { ParsedProject } from '../content/load-project.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { Model } from '../schema/model.js';
-import { buildModel, type BuildModelResult } from './build-model.js';
+import { buildModel } from './build-model.js';
 import { validationRules } from './rules/index.js';
 import type { ValidationRule } from './rule-context.js';
 
@@ -19,18 +19,8 @@ export interface ValidateProjectOptions {
 
 /** Schema validation, then every cross-reference rule. Collects everything; never throws for content. */
 export function validateProject(project: ParsedProject, options: ValidateProjectOptions = {}): ValidateProjectResult {
-  const built = buildModel(project);
-  return { model: built.model, diagnostics: [...built.diagnostics, ...runValidationRules(built, options)] };
-}
-
-/**
- * validateProject's second half: every cross-reference rule over a built model, for a caller
- * with work between the two (the build reads its first output back meanwhile).
- */
-export function runValidationRules(built: BuildModelResult, options: ValidateProjectOptions = {}): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const { model, entities, invalidIds } = built;
+  const { model, entities, invalidIds, diagnostics } = buildModel(project);
   const report = (d: Diagnostic) => diagnostics.push(d);
   for (const rule of [...validationRules, ...(options.rules ?? [])]) rule({ model, entities, invalidIds, today: options.today, report });
-  return diagnostics;
+  return { model, diagnostics };
 }
