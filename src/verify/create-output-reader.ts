@@ -11,11 +11,11 @@ export interface OutputReader {
   close(): Promise<void>;
 }
 
-/** The thread's program: one module, so it reads exactly as readOutput does here. */
+/** The thread's program: one module, so it reads exactly as readOutput does here (its HTML comes stripped). */
 function workerProgram(load: string): string {
   return `
-const { readOutput } = ${load};
-return ({ id, html }) => post({ id, reading: readOutput(html) });
+const { readStrippedOutput } = ${load};
+return ({ id, html }) => post({ id, reading: readStrippedOutput(html) });
 `;
 }
 
@@ -67,8 +67,8 @@ export function createOutputReader(options: { readonly threaded: boolean }): Out
       owed.add(reading);
       void reading.then(() => owed.delete(reading));
       worker.ref();
-      // Stripped here, as readOutput would strip it there: an output without its fonts is ≈18 KB
-      // to copy to the thread instead of ≈120.
+      // Stripped here, not there: an output without its fonts is ≈18 KB to copy to the thread
+      // instead of ≈120.
       worker.postMessage({ id, html: withoutDataPayloads(html) });
       return reading;
     },

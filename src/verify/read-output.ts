@@ -33,8 +33,12 @@ export function withoutDataPayloads(html: string): string {
  * write (readSimpleOutput, ≈10× faster), else parsed by parse5 as a browser would.
  */
 export function readOutput(html: string): OutputReading {
-  const stripped = withoutDataPayloads(html);
-  return readSimpleOutput(stripped) ?? readParsedOutput(stripped);
+  return readStrippedOutput(withoutDataPayloads(html));
+}
+
+/** readOutput of an output already without its data: payloads (the reader's thread gets them so). */
+export function readStrippedOutput(html: string): OutputReading {
+  return readSimpleOutput(html) ?? readParsedOutput(html);
 }
 
 /**
