@@ -14,7 +14,12 @@ export class UnparsedObject extends PDFObject {
 
   /** Whether `token` occurs in the object's bytes: a cheap test before parsing it. */
   mentions(token: Uint8Array): boolean {
-    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).indexOf(token) !== -1;
+    return this.#view().indexOf(token) !== -1;
+  }
+
+  /** The bytes as a Buffer over the same memory, not a copy. */
+  #view(): Buffer {
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
   }
 
   override clone(): UnparsedObject {
@@ -22,7 +27,7 @@ export class UnparsedObject extends PDFObject {
   }
 
   override toString(): string {
-    return Buffer.from(this.bytes).toString('latin1');
+    return this.#view().toString('latin1');
   }
 
   override sizeInBytes(): number {
