@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { basename, join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Corpus } from './generate-corpus.js';
 
 /** One thing to time: a command, what to clear before it, and how to count what it produced. */
