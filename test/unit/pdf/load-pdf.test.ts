@@ -1,6 +1,7 @@
-import { PDFDict, PDFDocument, PDFInvalidObject, PDFName, PDFRawStream, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFInvalidObject, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { loadPdf, UnparsedObject } from '../../../src/pdf/load-pdf.js';
+import { objectsOf } from '../../helpers/pdf-objects.js';
 
 /** A small PDF in Chromium's shape: one classic cross-reference table, no object streams. */
 async function samplePdf(options: { objectStreams?: boolean } = {}): Promise<Uint8Array> {
@@ -13,14 +14,6 @@ async function samplePdf(options: { objectStreams?: boolean } = {}): Promise<Uin
 }
 
 const unparsedCount = (pdf: PDFDocument) => pdf.context.enumerateIndirectObjects().filter(([, o]) => o instanceof UnparsedObject).length;
-const describeObject = (o: PDFObject | undefined) => (o instanceof PDFRawStream ? `${o.dict.toString()} ${Buffer.from(o.contents).toString('hex')}` : String(o));
-
-/** Every object of a file as pdf-lib parses it whole, by object number. */
-async function objectsOf(bytes: Uint8Array): Promise<Map<number, string>> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-  return new Map(pdf.context.enumerateIndirectObjects().map(([ref, o]) => [ref.objectNumber, describeObject(o)]));
-}
-
 describe('loadPdf', () => {
   it('parses an object only when it is looked up', async () => {
     const pdf = await loadPdf(await samplePdf());

@@ -2,6 +2,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString } from 'pdf-
 import { describe, expect, it } from 'vitest';
 import { loadPdf, UnparsedObject } from '../../../src/pdf/load-pdf.js';
 import { renumberStructureIds, structureId } from '../../../src/pdf/renumber-structure-ids.js';
+import { objectsOf } from '../../helpers/pdf-objects.js';
 
 /**
  * A tagged table shaped like Chromium's: header cells carry /ID (Blink node ids), body cells
@@ -104,12 +105,6 @@ function chromiumTable(first: number, altId = first + 1): Uint8Array {
   for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n\r\n`;
   body += `trailer\n<</Size ${objects.length + 1}\n/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF`;
   return new Uint8Array(Buffer.from(body, 'latin1'));
-}
-
-/** Every object of a saved file as pdf-lib parses it whole, by object number. */
-async function objectsOf(bytes: Uint8Array): Promise<Map<number, string>> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-  return new Map(pdf.context.enumerateIndirectObjects().map(([ref, o]) => [ref.objectNumber, String(o)]));
 }
 
 async function renumbered(bytes: Uint8Array, load: (bytes: Uint8Array) => Promise<PDFDocument>): Promise<{ pdf: PDFDocument; saved: Uint8Array }> {
