@@ -3,7 +3,7 @@
 // (--browser, BRIEFWRIGHT_BROWSER, puppeteer's cache, then system paths).
 const { existsSync } = require('node:fs');
 
-const systemBrowsers = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const systemBrowsers = ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 module.exports = {
   skipDownload: Boolean(process.env.BRIEFWRIGHT_BROWSER) || systemBrowsers.some((p) => existsSync(p)),

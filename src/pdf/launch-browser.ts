@@ -2,12 +2,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
+import { isHeadlessShell } from './resolve-browser.js';
 
 /**
  * Flags for a locked-down, quiet print browser. `--no-sandbox` is needed because CI runs as
  * root; isolation then rests on request interception, CSP and JavaScript being off in the print
  * page (security.md §1.2, §1.6). The rest stop background traffic on a closed network, and
  * `--disable-dev-shm-usage` avoids "Page crashed!" with the 64 MB /dev/shm of containers.
+ * `--font-render-hinting=none`: the headless shell hints fonts fully by default, which moves
+ * glyphs enough that letter-spaced text reads back as "I N T ER N A L" and lines break
+ * elsewhere; with it, the shell's pages render pixel for pixel as Chromium's (which it leaves
+ * unchanged), so a PDF does not depend on which of the two is installed.
  */
 export const browserArgs: readonly string[] = [
   '--no-sandbox',
@@ -17,6 +22,7 @@ export const browserArgs: readonly string[] = [
   '--disable-sync',
   '--no-first-run',
   '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
 ];
 
 /** Prefix of the temporary profile directories (tests find the browser by it). */
@@ -47,7 +53,8 @@ export async function launchBrowser(executablePath: string, options: { timeoutMs
     browser = await puppeteer.launch({
       executablePath,
       pipe: true,
-      headless: true,
+      // The headless shell is headless by nature; `--headless=new` is Chrome's own headless mode.
+      headless: isHeadlessShell(executablePath) ? 'shell' : true,
       userDataDir: profile,
       args: [...browserArgs],
       timeout: options.timeoutMs ?? 30_000,

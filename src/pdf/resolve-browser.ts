@@ -1,17 +1,8 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import puppeteer from 'puppeteer';
+import { systemBrowserPaths } from './system-browser-paths.js';
 
-/** Where system packages put Chromium or Chrome (Debian/Ubuntu, Fedora, snap, Google's .deb, macOS). */
-export const systemBrowserPaths: readonly string[] = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium',
-  '/opt/google/chrome/chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-];
+export { systemBrowserPaths } from './system-browser-paths.js';
 
 export type BrowserSource = 'configured' | 'puppeteer-cache' | 'system';
 
@@ -22,8 +13,8 @@ export type ResolvedBrowser =
 export interface ResolveBrowserOptions {
   /** --browser / BRIEFWRIGHT_BROWSER / pdf.browser (config.browser). When set it is the only candidate. */
   readonly configured?: string | undefined;
-  /** Test seams; default to puppeteer's cache path and the real filesystem. */
-  readonly puppeteerPath?: () => string | undefined;
+  /** Test seams; default to puppeteer's cache paths (headless shell, then Chrome) and the real filesystem. */
+  readonly puppeteerPaths?: () => readonly string[];
   readonly systemPaths?: readonly string[];
   readonly isExecutable?: (path: string) => boolean;
 }
@@ -40,8 +31,7 @@ export function resolveBrowser(options: ResolveBrowserOptions = {}): ResolvedBro
       : { found: false, tried: [options.configured], configured: options.configured };
   }
   const tried: string[] = [];
-  const cached = (options.puppeteerPath ?? puppeteerCachePath)();
-  if (cached !== undefined) {
+  for (const cached of (options.puppeteerPaths ?? puppeteerCachePaths)()) {
     if (isExecutable(cached)) return { found: true, path: cached, source: 'puppeteer-cache' };
     tried.push(cached);
   }
@@ -62,18 +52,29 @@ export function describeMissingBrowser(resolved: Extract<ResolvedBrowser, { foun
   }
   return {
     message: `No Chromium or Chrome found to print PDFs (looked in puppeteer’s cache and ${resolved.tried.filter((p) => p.startsWith('/usr')).join(', ')})`,
-    hint: 'Install one (`apt-get install -y chromium` on Debian/Ubuntu), or pass --browser PATH / set BRIEFWRIGHT_BROWSER; `--formats html` builds without a browser.',
+    hint: 'Install one (`apt-get install -y chromium-headless-shell` or `apt-get install -y chromium` on Debian), or pass --browser PATH / set BRIEFWRIGHT_BROWSER; `--formats html` builds without a browser.',
   };
 }
 
-/** puppeteer.executablePath() names the cached download whether or not it was ever downloaded. */
-function puppeteerCachePath(): string | undefined {
-  try {
-    return puppeteer.executablePath();
-  } catch {
-    // Throws when puppeteer's configuration names no browser for this platform.
-    return undefined;
+/**
+ * Where puppeteer's download of the headless shell and of Chrome would be (it downloads both
+ * by default); puppeteer names them whether or not they were ever downloaded.
+ */
+function puppeteerCachePaths(): readonly string[] {
+  const paths: string[] = [];
+  for (const headless of ['shell', true] as const) {
+    try {
+      paths.push(puppeteer.executablePath({ headless }));
+    } catch {
+      // Throws when puppeteer's configuration names no such browser for this platform.
+    }
   }
+  return [...new Set(paths)];
+}
+
+/** Chromium's headless shell (Debian's `chromium-headless-shell`, puppeteer's `chrome-headless-shell`). */
+export function isHeadlessShell(path: string): boolean {
+  return /(?:^|[/\\])(?:chromium|chrome)-headless-shell(?:\.exe)?$/.test(path);
 }
 
 function isExecutableFile(path: string): boolean {
