@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { BuildOptions } from '../config/load-config.js';
 import { cacheFormat } from './build-state.js';
+import { fingerprintBrowser } from './fingerprint-browser.js';
 import { fingerprintInputs } from './fingerprint-inputs.js';
 import { fingerprintTool } from './fingerprint-tool.js';
 
@@ -19,6 +20,8 @@ export async function fingerprintBuild(options: BuildOptions): Promise<string> {
     only: options.only ?? [],
     formats: options.formats ?? null,
     browser: options.browser ?? null,
+    // As given: a `pdf.browser` in the config file is an input file, hashed with the others.
+    browserFiles: fingerprintBrowser(options.browser ?? process.env['BRIEFWRIGHT_BROWSER']),
     pdfTimeout: options.pdfTimeout ?? null,
     // fact-stale compares with today: a new day is a new build.
     today: options.today ?? new Date().toISOString().slice(0, 10),

@@ -10,6 +10,7 @@ import { writeBuildCache } from '../output/write-build-cache.js';
 import type { DocumentEntity, Model, RecipientEntity } from '../schema/model.js';
 import { cacheFormat, htmlBlobPath, type CachedFile, type UnitRecord } from './build-state.js';
 import { createUnitKeyer, type UnitDependencies, type UnitKeyer } from './create-unit-keyer.js';
+import { fingerprintBrowser } from './fingerprint-browser.js';
 import { fingerprintTool } from './fingerprint-tool.js';
 import { hashText } from './hash-text.js';
 import { readUnchangedBuild } from './read-unchanged-build.js';
@@ -97,7 +98,7 @@ export async function openBuildCache(options: BuildOptions): Promise<BuildCache>
         tool: await fingerprintTool(),
         model: input.model,
         files: input.files,
-        environment: { SOURCE_DATE_EPOCH: process.env['SOURCE_DATE_EPOCH'] ?? null, browser: input.config.browser ?? null },
+        environment: { SOURCE_DATE_EPOCH: process.env['SOURCE_DATE_EPOCH'] ?? null, browser: input.config.browser ?? null, browserFiles: fingerprintBrowser(input.config.browser) },
       });
       if (!input.config.cache) return;
       const records = state.units[input.config.out] ?? {};

@@ -1,8 +1,9 @@
-import { stat } from 'node:fs/promises';
+import { chmod, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, snapshotTree, type TempProject } from '../helpers/temp-project.js';
+import { pdfTestBrowser } from '../pdf/helpers/pdf-browser.js';
 
 interface ManifestOutput {
   path: string;
@@ -58,6 +59,27 @@ describe('incremental builds', () => {
     expect(unitsSaying(forced.stderr, 'reused')).toEqual([]);
     expect(forced.stderr).toMatch(/^pdf 1\/1 public-note\.pdf/m);
     expect(await snapshotTree(out)).toEqual(before);
+  });
+
+  it('a browser replaced since the last build prints every PDF again (no output of the old one is kept)', async () => {
+    p = await project();
+    const real = pdfTestBrowser();
+    if (real === undefined) return;
+    // A stand-in executable whose file changes the way an upgrade or a new install changes one.
+    const browser = join(p.root, 'browser');
+    await writeFile(browser, `#!/bin/sh\nexec ${JSON.stringify(real)} "$@"\n`);
+    await chmod(browser, 0o755);
+    const first = await runCli(['build', '--root', p.root, '--browser', browser]);
+    expect(first.code, first.stderr).toBe(0);
+    const unchanged = await runCli(['build', '--root', p.root, '--browser', browser]);
+    expect(unchanged.stderr).toContain('(all reused, nothing changed)');
+
+    await utimes(browser, new Date(), new Date(Date.now() + 60_000));
+    const again = await runCli(['build', '--root', p.root, '--browser', browser, '--verbose']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain('nothing changed');
+    expect(unitsSaying(again.stderr, 'reused')).toEqual([]);
+    expect(again.stderr).toMatch(/^pdf 1\/1 public-note\.pdf/m);
   });
 
   it('editing one fact renders exactly the outputs whose manifest entry uses it, to the bytes of a fresh build', async () => {
