@@ -31,7 +31,7 @@ export function describeMachine(browser: string, pandoc: string | undefined): Ma
     loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
     os: osRelease,
     node: process.version,
-    chromium: firstLine(execFileSync(browser, ['--version'], { encoding: 'utf8' })),
+    chromium: `${firstLine(execFileSync(browser, ['--version'], { encoding: 'utf8' }))} (${browser})`,
     puppeteer: packageVersion('puppeteer'),
     briefwright: packageVersion('../../package.json'),
     mdToPdf: packageVersion('md-to-pdf'),

@@ -16,11 +16,13 @@ const concurrency = Number(values.concurrency ?? '2');
 const out = values.out ?? 'floor-out';
 await mkdir(out, { recursive: true });
 
+const browserPath = values.browser ?? '/usr/bin/chromium';
 const browser = await puppeteer.launch({
-  executablePath: values.browser ?? '/usr/bin/chromium',
+  executablePath: browserPath,
   pipe: true,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  // As briefwright launches it: the headless shell in its own mode, Chrome in its new headless one.
+  headless: /headless-shell(?:\.exe)?$/.test(browserPath) ? 'shell' : true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--font-render-hinting=none'],
 });
 let next = 0;
 let printed = 0;

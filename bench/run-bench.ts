@@ -55,7 +55,8 @@ const quickDeadlineMs = 10_000;
 // The 2,000-letter run measures memory, and takes minutes: it may run fewer rounds than the rest.
 const scaleRuns = Math.min(runs, Number(values['scale-runs'] ?? runs));
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const browser = values.browser ?? process.env['BRIEFWRIGHT_BROWSER'] ?? '/usr/bin/chromium';
+// The browser briefwright itself would pick (the headless shell when installed), for every tool.
+const browser = await defaultBrowser(values.browser ?? process.env['BRIEFWRIGHT_BROWSER']);
 const pandoc = spawnSync('pandoc', ['--version']).status === 0 ? 'pandoc' : undefined;
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
@@ -200,4 +201,13 @@ function formatReport(input: {
   }
   if (input.notes.length > 0) lines.push('', ...input.notes.map((n) => `- ${n}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** resolveBrowser from the compiled tool beside the bench (dist/pdf/), as a build would resolve it. */
+async function defaultBrowser(configured: string | undefined): Promise<string> {
+  type Resolve = (options: { configured?: string | undefined }) => { found: true; path: string } | { found: false; tried: readonly string[] };
+  const { resolveBrowser } = (await import(new URL('../pdf/resolve-browser.js', import.meta.url).href)) as { resolveBrowser: Resolve };
+  const resolved = resolveBrowser({ configured });
+  if (!resolved.found) throw new Error(`bench: no browser found (tried ${resolved.tried.join(', ')}); pass --browser PATH`);
+  return resolved.path;
 }

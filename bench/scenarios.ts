@@ -96,7 +96,7 @@ export async function mdToPdfScenario(tools: ToolPaths, id: string, label: strin
       basedir: corpus.peerDir,
       stylesheet: [join(corpus.peerDir, 'style-served.css')],
       pdf_options: { format: 'Letter', printBackground: true, margin: { top: '0.9in', right: '0.9in', bottom: '1in', left: '0.9in' } },
-      launch_options: { executablePath: tools.browser, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] },
+      launch_options: { executablePath: tools.browser, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none'] },
     }),
   );
   const dir = join(files[0] ?? '', '..');
