@@ -1,7 +1,12 @@
 /**
  * The floor: what printing the finished HTML costs with nothing but puppeteer — one browser,
  * one reused tab per worker, `setContent` + `page.pdf` with the same print options briefwright
- * uses. Usage: node floor.js --browser PATH --concurrency N --out DIR file.html…
+ * uses. Usage: node floor.js --browser PATH --concurrency N --out DIR [--briefwright-flags] file.html…
+ *
+ * The floor launches Chromium with briefwright's quiet, locked-down flags and its font hinting
+ * (so it lays out the same pages), not with the flags briefwright adds for speed.
+ * `--briefwright-flags` launches it with all of briefwright's flags instead: a second, informative
+ * row that tells the browser's configuration apart from briefwright's own work.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -10,19 +15,23 @@ import puppeteer from 'puppeteer';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { browser: { type: 'string' }, concurrency: { type: 'string' }, out: { type: 'string' } },
+  options: { browser: { type: 'string' }, concurrency: { type: 'string' }, out: { type: 'string' }, 'briefwright-flags': { type: 'boolean' } },
 });
 const concurrency = Number(values.concurrency ?? '2');
 const out = values.out ?? 'floor-out';
 await mkdir(out, { recursive: true });
 
+const bareArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--font-render-hinting=none'];
+/** briefwright's own launch flags, from the compiled tool beside the bench (dist/pdf/). */
+const briefwrightArgs = async (): Promise<string[]> =>
+  [...((await import(new URL('../pdf/launch-browser.js', import.meta.url).href)) as { browserArgs: readonly string[] }).browserArgs];
 const browserPath = values.browser ?? '/usr/bin/chromium';
 const browser = await puppeteer.launch({
   executablePath: browserPath,
   pipe: true,
   // As briefwright launches it: the headless shell in its own mode, Chrome in its new headless one.
   headless: /headless-shell(?:\.exe)?$/.test(browserPath) ? 'shell' : true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--font-render-hinting=none'],
+  args: values['briefwright-flags'] ? await briefwrightArgs() : bareArgs,
 });
 let next = 0;
 let printed = 0;

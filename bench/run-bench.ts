@@ -85,6 +85,7 @@ try {
     briefwrightCold(tools, 'bw-briefings-pdf', `briefwright, ${sizes.briefings} briefings, cold (HTML + PDF)`, briefings, { floor: 'floor-briefings' }),
     briefwrightWarm(tools, 'bw-briefings-warm', `briefwright, ${sizes.briefings} briefings, no change (warm cache)`, briefings),
     floorScenario(tools, 'floor-briefings', `floor: bare puppeteer, ${sizes.briefings} briefings`, briefingHtml),
+    floorScenario(tools, 'floor-flags-briefings', `floor with briefwright's Chromium flags, ${sizes.briefings} briefings`, briefingHtml, { briefwrightFlags: true }),
     await mdToPdfScenario(tools, 'md2pdf-briefings', `md-to-pdf, ${sizes.briefings} briefings`, briefings, briefings.peerBriefings),
     briefwrightCold(tools, 'bw-briefings-html', `briefwright, ${sizes.briefings} briefings, HTML only`, briefings, { formats: 'html' }),
     ...(pandoc ? [pandocScenario(tools, 'pandoc-briefings-html', `pandoc → HTML, ${sizes.briefings} briefings`, briefings, pandoc)] : []),

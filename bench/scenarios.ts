@@ -74,7 +74,7 @@ export function briefwrightWarm(tools: ToolPaths, id: string, label: string, cor
 }
 
 /** Bare puppeteer over the finished HTML that a briefwright build wrote (copied to `input`). */
-export function floorScenario(tools: ToolPaths, id: string, label: string, htmlFiles: readonly string[]): Scenario {
+export function floorScenario(tools: ToolPaths, id: string, label: string, htmlFiles: readonly string[], options: { briefwrightFlags?: boolean } = {}): Scenario {
   const out = join(tools.scratch, `${id}-out`);
   return {
     id,
@@ -82,7 +82,17 @@ export function floorScenario(tools: ToolPaths, id: string, label: string, htmlF
     documents: htmlFiles.length,
     prepare: () => rm(out, { recursive: true, force: true }),
     command: process.execPath,
-    args: [join(tools.repo, 'dist/bench/floor.js'), '--browser', tools.browser, '--concurrency', String(tools.concurrency), '--out', out, ...htmlFiles],
+    args: [
+      join(tools.repo, 'dist/bench/floor.js'),
+      '--browser',
+      tools.browser,
+      '--concurrency',
+      String(tools.concurrency),
+      '--out',
+      out,
+      ...(options.briefwrightFlags ? ['--briefwright-flags'] : []),
+      ...htmlFiles,
+    ],
     produced: () => countFiles(out, '.pdf'),
   };
 }
