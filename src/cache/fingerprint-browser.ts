@@ -10,12 +10,14 @@ import { systemBrowserPaths } from '../pdf/system-browser-paths.js';
  * looked at: a browser downloaded there later needs `--no-cache` once.
  */
 export function fingerprintBrowser(configured: string | undefined): string {
-  const candidates = configured !== undefined && configured !== '' ? [configured] : systemBrowserPaths;
-  return candidates
-    .map((path) => {
-      const stats = statSync(path, { throwIfNoEntry: false });
-      return stats ? `${path} ${stats.size} ${stats.mtimeMs}` : configured !== undefined && configured !== '' ? `${path} missing` : '';
-    })
-    .filter((line) => line !== '')
+  if (configured !== undefined && configured !== '') return identify(configured) ?? `${configured} missing`;
+  return systemBrowserPaths
+    .map(identify)
+    .filter((line) => line !== undefined)
     .join('\n');
+}
+
+function identify(path: string): string | undefined {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats ? `${path} ${stats.size} ${stats.mtimeMs}` : undefined;
 }

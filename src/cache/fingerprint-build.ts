@@ -20,7 +20,8 @@ export async function fingerprintBuild(options: BuildOptions): Promise<string> {
     only: options.only ?? [],
     formats: options.formats ?? null,
     browser: options.browser ?? null,
-    // As given: a `pdf.browser` in the config file is an input file, hashed with the others.
+    // As given: a `pdf.browser` in the config file is an input file, hashed with the others, but
+    // by its name only here (reading it means parsing the config); the unit keys stat it too.
     browserFiles: fingerprintBrowser(options.browser ?? process.env['BRIEFWRIGHT_BROWSER']),
     pdfTimeout: options.pdfTimeout ?? null,
     // fact-stale compares with today: a new day is a new build.

@@ -2,7 +2,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import puppeteer from 'puppeteer';
 import { systemBrowserPaths } from './system-browser-paths.js';
 
-export { systemBrowserPaths } from './system-browser-paths.js';
+export { systemBrowserPaths };
 
 export type BrowserSource = 'configured' | 'puppeteer-cache' | 'system';
 
